@@ -1,0 +1,5 @@
+import { MePage } from "@/components/auth/me-page";
+
+export default function Page() {
+  return <MePage />;
+}

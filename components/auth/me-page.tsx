@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, PageTitle } from "@/components/ui/card";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { serverCaller } from "@/server/trpc/server-caller";
+import { ChangePasswordForm } from "./change-password-form";
+import { SignOutButton } from "./sign-out-button";
+
+/** 我的: who I am, which role I act as (and switching), language, password, sign out. */
+export async function MePage() {
+  const [t, me] = await Promise.all([getTranslations(), (await serverCaller()).me.get()]);
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("me.title")}</PageTitle>
+      <Card>
+        <p className="text-xl font-bold">{me.name}</p>
+        <p className="mt-1 text-base text-stone-600">
+          {t("me.role")}：{me.regionName} · {t(`roles.${me.role}` as "roles.VILLAGER")}
+        </p>
+        {me.memberships.length > 1 ? (
+          <Link href="/choose" className="mt-3 flex min-h-12 items-center justify-center rounded-xl border border-stone-300 bg-white text-lg" data-testid="switch-role">
+            {t("me.switchRole")}
+          </Link>
+        ) : null}
+      </Card>
+      <Card className="flex items-center justify-between">
+        <span className="text-lg">{t("lang.label")}</span>
+        <LanguageSwitch />
+      </Card>
+      <Card>
+        <h2 className="mb-2 text-lg font-bold">{t("me.changePassword")}</h2>
+        <ChangePasswordForm />
+      </Card>
+      <SignOutButton />
+    </div>
+  );
+}

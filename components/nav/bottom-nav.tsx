@@ -1,0 +1,35 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string; icon: string };
+
+/** Fixed bottom navigation, thumb-reachable; each tab at least 56 px high. */
+export function BottomNav({ items }: { items: NavItem[] }) {
+  const path = usePathname();
+  const active = items
+    .filter((i) => path === i.href || path.startsWith(i.href + "/"))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return (
+    <nav className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
+      <ul className="mx-auto flex max-w-2xl">
+        {items.map((i) => (
+          <li key={i.href} className="flex-1">
+            <Link
+              href={i.href}
+              aria-current={active === i.href ? "page" : undefined}
+              className={`flex min-h-14 flex-col items-center justify-center text-sm ${
+                active === i.href ? "font-bold text-brand" : "text-stone-600"
+              }`}
+            >
+              <span aria-hidden className="text-xl leading-6">
+                {i.icon}
+              </span>
+              {i.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,33 @@
+export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
+  return <section className={`rounded-2xl bg-paper p-4 shadow-sm ring-1 ring-stone-200 ${className}`}>{children}</section>;
+}
+
+export function PageTitle({ children, action }: { children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <div className="mb-4 flex items-center justify-between gap-2">
+      <h1 className="text-2xl font-bold text-stone-900">{children}</h1>
+      {action}
+    </div>
+  );
+}
+
+export function ErrorBox({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-base text-red-800">
+      {message}
+    </p>
+  );
+}
+
+export function ComingSoon({ feature, body }: { feature: string; body: string }) {
+  return (
+    <Card className="text-center">
+      <p className="text-4xl" aria-hidden>
+        🚧
+      </p>
+      <h2 className="mt-2 text-xl font-bold">{feature}</h2>
+      <p className="mt-2 text-base text-stone-600">{body}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI runs — lint, typecheck, unit + integration tests (embedded PGlite),
+# the production build and the Playwright golden paths in Debian's Chromium at a phone viewport.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s ==\n' "$1"; }
+step "lint";       npx eslint . --max-warnings 0
+step "typecheck";  npx tsc --noEmit
+step "unit + integration (PGlite)"; npx vitest run
+step "build";      npm run build --silent
+step "e2e (Playwright, Chromium 360x740)"; bash scripts/ensure-chromium.sh; npx playwright test

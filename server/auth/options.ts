@@ -1,0 +1,50 @@
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { isDomainError } from "@/server/lib/errors";
+import { ZSignInInput } from "@/server/modules/accounts/account.schema";
+import { checkCredentials } from "./login.service";
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0]?.trim();
+  return forwarded || String(headers?.["x-real-ip"] ?? "") || "local";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/signin" },
+  providers: [
+    Credentials({
+      name: "phone",
+      credentials: { phone: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = ZSignInInput.safeParse(credentials ?? {});
+        // next-auth passes the thrown message to the sign-in page as `error`: we send the code only.
+        if (!parsed.success) throw new Error("INVALID_INPUT");
+        try {
+          const { userId } = await checkCredentials(
+            { db: getDb(), now: () => new Date() },
+            { ...parsed.data, ip: clientIp(req?.headers) },
+          );
+          return { id: userId };
+        } catch (e) {
+          if (isDomainError(e)) {
+            throw new Error(e.code === "LOGIN_RATE_LIMITED" ? `${e.code}:${e.params.minutes}` : e.code);
+          }
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid as string | undefined };
+    },
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The one permission table: (role, action) -> allowed. Every tRPC procedure names its action, the
+ * procedure builder enforces it, and tests/integration/authz-matrix.int.test.ts calls every procedure
+ * as every role to prove the table is obeyed.
+ * Scope (which village, which household) is enforced separately, by the `where` of every query.
+ */
+import type { Role } from "@/server/db/generated/enums";
+
+export const ROLES = [
+  "VILLAGER",
+  "COMMITTEE",
+  "SUPERVISOR",
+  "GRID_WORKER",
+  "SHOPKEEPER",
+  "TOWN_ADMIN",
+  "COUNTY_ADMIN",
+] as const satisfies readonly Role[];
+
+const EVERYONE = ROLES;
+const VILLAGE_STAFF = ["COMMITTEE", "SUPERVISOR", "GRID_WORKER"] as const;
+const ADMINS = ["TOWN_ADMIN", "COUNTY_ADMIN"] as const;
+
+export const PERMISSIONS = {
+  // session and profile
+  "me.get": EVERYONE,
+  "me.changePassword": EVERYONE,
+  // villager: their own household
+  "household.mine": ["VILLAGER"],
+  // household register
+  "household.list": VILLAGE_STAFF,
+  "household.get": VILLAGE_STAFF,
+  "household.create": ["COMMITTEE"],
+  "household.update": ["COMMITTEE"],
+  "household.setStatus": ["COMMITTEE"],
+  "household.addMember": ["COMMITTEE"],
+  "household.removeMember": ["COMMITTEE"],
+  "household.linkMember": ["COMMITTEE"],
+  "household.import": ["COMMITTEE"],
+  "grid.list": VILLAGE_STAFF,
+  // accounts of people in the village
+  "account.list": ["COMMITTEE"],
+  "account.create": ["COMMITTEE"],
+  "account.resetPassword": ["COMMITTEE"],
+  "account.setRole": ["COMMITTEE"],
+  // town and county: villages below them
+  "region.villages": ADMINS,
+  "region.createVillage": ADMINS,
+  // audit trail
+  "audit.list": ["COMMITTEE", "SUPERVISOR", ...ADMINS],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** Roles that act inside one village (their membership's region is a village). */
+export const VILLAGE_ROLES: readonly Role[] = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"];
+
+/** Roles a committee may give to people of its own village. */
+export const ASSIGNABLE_BY_COMMITTEE: readonly Role[] = VILLAGE_ROLES;

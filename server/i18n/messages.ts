@@ -1,0 +1,28 @@
+/**
+ * The message catalogue, one JSON file per namespace and language under ./messages/<locale>/.
+ * next-intl serves it to pages; `translate` serves the server (error messages).
+ */
+import zhCommon from "./messages/zh/common.json";
+import enCommon from "./messages/en/common.json";
+import zhErrors from "./messages/zh/errors.json";
+import enErrors from "./messages/en/errors.json";
+import zhHousehold from "./messages/zh/household.json";
+import enHousehold from "./messages/en/household.json";
+import zhAdmin from "./messages/zh/admin.json";
+import enAdmin from "./messages/en/admin.json";
+import type { Locale } from "./config";
+
+export const MESSAGES = {
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin },
+} as const;
+
+export type Messages = (typeof MESSAGES)["zh"];
+
+/** Looks up "a.b.c" in the catalogue and fills {placeholders}; falls back to the key. */
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = MESSAGES[locale];
+  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  const text = typeof node === "string" ? node : key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,9 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, toLocale } from "./config";
+import { MESSAGES } from "./messages";
+
+export default getRequestConfig(async () => {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  return { locale, messages: MESSAGES[locale], timeZone: "Asia/Shanghai" };
+});

@@ -1,0 +1,50 @@
+/**
+ * The one error type of the domain. Services throw `new DomainError("HOUSEHOLD_NUMBER_TAKEN")`;
+ * server/trpc maps the code once to a tRPC code and to the message of the caller's language
+ * (the catalogue is the `errors` namespace of server/i18n/messages).
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  NO_MEMBERSHIP: "FORBIDDEN",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  INVALID_INPUT: "BAD_REQUEST",
+  LOGIN_FAILED: "UNAUTHORIZED",
+  LOGIN_RATE_LIMITED: "TOO_MANY_REQUESTS",
+  ACCOUNT_DISABLED: "FORBIDDEN",
+  PHONE_TAKEN: "CONFLICT",
+  HOUSEHOLD_NUMBER_TAKEN: "CONFLICT",
+  HOUSEHOLD_INACTIVE: "BAD_REQUEST",
+  HEAD_CANNOT_BE_REMOVED: "BAD_REQUEST",
+  MEMBER_ALREADY_LINKED: "CONFLICT",
+  ROLE_NOT_ASSIGNABLE: "FORBIDDEN",
+  REGION_NAME_TAKEN: "CONFLICT",
+  IMPORT_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  IMPORT_BAD_FORMAT: "BAD_REQUEST",
+  IMPORT_BAD_COLUMNS: "BAD_REQUEST",
+  IMPORT_HAS_ERRORS: "BAD_REQUEST",
+  IMPORT_EMPTY: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** Values for the message's placeholders, and structured detail for the caller (e.g. import rows). */
+  readonly params: Record<string, string | number>;
+  readonly detail?: unknown;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, detail?: unknown) {
+    super(code);
+    this.name = "DomainError";
+    this.code = code;
+    this.params = params;
+    this.detail = detail;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

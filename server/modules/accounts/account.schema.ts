@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const PHONE = /^1[3-9]\d{9}$/;
+export const ZPhone = z.string().trim().regex(PHONE, { message: "validation.phone" });
+export const ZPersonName = z.string().trim().min(1).max(20);
+export const ZPassword = z.string().min(8, { message: "validation.password" }).max(64);
+export const ZId = z.string().min(1).max(40);
+
+export const ZSignInInput = z.object({
+  phone: ZPhone,
+  password: z.string().min(1).max(64),
+});
+export type SignInInput = z.infer<typeof ZSignInInput>;
+
+export const ZVillageRole = z.enum(["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"]);
+
+export const ZAccountCreateInput = z.object({
+  phone: ZPhone,
+  name: ZPersonName,
+  password: ZPassword,
+  role: ZVillageRole,
+  gridId: ZId.optional(),
+});
+export type AccountCreateInput = z.infer<typeof ZAccountCreateInput>;
+
+export const ZAccountListInput = z.object({
+  query: z.string().trim().max(20).optional(),
+});
+
+export const ZResetPasswordInput = z.object({ userId: ZId, password: ZPassword });
+
+export const ZSetRoleInput = z.object({
+  userId: ZId,
+  role: ZVillageRole,
+  /** false removes the role from this village */
+  enabled: z.boolean(),
+  gridId: ZId.optional(),
+});
+
+export const ZChangePasswordInput = z.object({ current: z.string().min(1).max(64), password: ZPassword });

@@ -1,0 +1,189 @@
+/**
+ * Importing a household register from CSV or Excel. All or nothing: every row is checked first and,
+ * if any row is rejected, the caller gets a per-row report and nothing is written.
+ * Columns (Chinese or English headers): 户号/number*, 户主姓名/head*, 住址/address, 网格/grid,
+ * 家庭成员/members ("李四(配偶)、李小明(子女)").
+ */
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import type { Actor } from "@/server/auth/actor";
+import type { Deps } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { recordAudit } from "../audit/audit.service";
+import { householdScope } from "./household.policy";
+import { IMPORT_MAX_BYTES, ZHouseholdNumber, type ImportInput, type ImportRowError } from "./household.schema";
+
+const COLUMNS = {
+  number: ["户号", "number", "household number"],
+  headName: ["户主姓名", "户主", "head", "head of household"],
+  address: ["住址", "地址", "address"],
+  grid: ["网格", "grid"],
+  members: ["家庭成员", "成员", "members"],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ["number", "headName"];
+const MAX_ROWS = 5000;
+
+const RELATION_WORDS: Record<string, string> = {
+  配偶: "SPOUSE", 妻子: "SPOUSE", 丈夫: "SPOUSE", 妻: "SPOUSE", 夫: "SPOUSE", spouse: "SPOUSE",
+  子女: "CHILD", 儿子: "CHILD", 女儿: "CHILD", 子: "CHILD", 女: "CHILD", child: "CHILD",
+  儿媳: "CHILD_IN_LAW", 女婿: "CHILD_IN_LAW", "child-in-law": "CHILD_IN_LAW",
+  父母: "PARENT", 父亲: "PARENT", 母亲: "PARENT", 父: "PARENT", 母: "PARENT", parent: "PARENT",
+  祖父母: "GRANDPARENT", 爷爷: "GRANDPARENT", 奶奶: "GRANDPARENT", grandparent: "GRANDPARENT",
+  孙子女: "GRANDCHILD", 孙子: "GRANDCHILD", 孙女: "GRANDCHILD", grandchild: "GRANDCHILD",
+  兄弟姐妹: "SIBLING", 兄弟: "SIBLING", 姐妹: "SIBLING", sibling: "SIBLING",
+  其他: "OTHER", other: "OTHER",
+};
+
+type Row = Record<Column, string> & { line: number };
+type ParsedMember = { name: string; relation: string };
+
+async function readTable(fileName: string, bytes: Buffer): Promise<string[][]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".xlsx")) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError("IMPORT_BAD_FORMAT");
+    }
+    const sheet = wb.worksheets[0];
+    if (!sheet) throw new DomainError("IMPORT_EMPTY");
+    const out: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = (row.values as unknown[]).slice(1);
+      out.push(values.map((v) => cellText(v)));
+    });
+    return out;
+  }
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    if (text.includes("\uFFFD") || bytes.includes(0)) throw new DomainError("IMPORT_BAD_FORMAT");
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+    return parsed.data.map((r) => r.map((c) => String(c ?? "")));
+  }
+  throw new DomainError("IMPORT_BAD_FORMAT");
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") {
+    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((p) => p.text).join("");
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return String(o.result);
+  }
+  return String(v);
+}
+
+function mapHeader(header: string[]): Partial<Record<Column, number>> {
+  const index: Partial<Record<Column, number>> = {};
+  header.forEach((h, i) => {
+    const name = h.trim().replace(/\*$/, "").toLowerCase();
+    for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+      if (names.includes(name) && index[col] === undefined) index[col] = i;
+    }
+  });
+  return index;
+}
+
+export function parseMembers(text: string): { members: ParsedMember[]; bad: string[] } {
+  const members: ParsedMember[] = [];
+  const bad: string[] = [];
+  for (const part of text.split(/[、，,;；\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[（(]\s*(.+?)\s*[)）]$/.exec(part);
+    const relation = m ? RELATION_WORDS[m[2]!.toLowerCase()] : undefined;
+    if (!m || !relation || m[1]!.length > 20) bad.push(part);
+    else members.push({ name: m[1]!.trim(), relation });
+  }
+  return { members, bad };
+}
+
+/**
+ * Checks (and unless dryRun, writes) a register file.
+ * Throws IMPORT_TOO_LARGE, IMPORT_BAD_FORMAT, IMPORT_BAD_COLUMNS, IMPORT_EMPTY,
+ * IMPORT_HAS_ERRORS (detail: ImportRowError[]).
+ */
+export async function importHouseholds(deps: Deps, actor: Actor, input: ImportInput) {
+  const bytes = Buffer.from(input.contentBase64, "base64");
+  if (bytes.length > IMPORT_MAX_BYTES) {
+    throw new DomainError("IMPORT_TOO_LARGE", { sizeMb: (bytes.length / 1024 / 1024).toFixed(1) });
+  }
+  const table = await readTable(input.fileName, bytes);
+  const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ""));
+  if (headerAt < 0) throw new DomainError("IMPORT_EMPTY");
+  const index = mapHeader(table[headerAt]!);
+  const missing = REQUIRED.filter((c) => index[c] === undefined);
+  if (missing.length) throw new DomainError("IMPORT_BAD_COLUMNS", { missing: missing.map((c) => COLUMNS[c][0]).join("、") });
+
+  const rows: Row[] = [];
+  table.slice(headerAt + 1).forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const get = (c: Column) => (index[c] === undefined ? "" : (cells[index[c]!] ?? "").trim());
+    rows.push({ line: headerAt + i + 2, number: get("number"), headName: get("headName"), address: get("address"), grid: get("grid"), members: get("members") });
+  });
+  if (rows.length === 0) throw new DomainError("IMPORT_EMPTY");
+  if (rows.length > MAX_ROWS) throw new DomainError("IMPORT_TOO_LARGE", { sizeMb: (bytes.length / 1024 / 1024).toFixed(1) });
+
+  const villageId = householdScope(actor).villageId;
+  const [grids, existing] = await Promise.all([
+    deps.db.grid.findMany({ where: { villageId }, select: { id: true, name: true } }),
+    deps.db.household.findMany({ where: { villageId, number: { in: rows.map((r) => r.number) } }, select: { number: true } }),
+  ]);
+  const gridByName = new Map(grids.map((g) => [g.name, g.id]));
+  const taken = new Set(existing.map((e) => e.number));
+  const seen = new Map<string, number>();
+  const errors: ImportRowError[] = [];
+  const valid: { number: string; headName: string; address: string; gridId: string | null; members: ParsedMember[] }[] = [];
+
+  for (const r of rows) {
+    const problems: ImportRowError["problems"] = [];
+    if (!r.number) problems.push({ key: "import.problem.numberMissing" });
+    else if (!ZHouseholdNumber.safeParse(r.number).success) problems.push({ key: "import.problem.numberFormat" });
+    else if (taken.has(r.number)) problems.push({ key: "import.problem.numberTaken", params: { number: r.number } });
+    else if (seen.has(r.number)) problems.push({ key: "import.problem.numberRepeated", params: { line: String(seen.get(r.number)) } });
+    if (r.number && !seen.has(r.number)) seen.set(r.number, r.line);
+    if (!r.headName) problems.push({ key: "import.problem.headMissing" });
+    else if (r.headName.length > 20) problems.push({ key: "import.problem.headTooLong" });
+    if (r.address.length > 100) problems.push({ key: "import.problem.addressTooLong" });
+    const gridId = r.grid ? gridByName.get(r.grid) : null;
+    if (r.grid && !gridId) problems.push({ key: "import.problem.gridUnknown", params: { grid: r.grid } });
+    const { members, bad } = parseMembers(r.members);
+    if (bad.length) problems.push({ key: "import.problem.memberFormat", params: { text: bad.slice(0, 3).join("、").slice(0, 60) } });
+    if (members.length > 30) problems.push({ key: "import.problem.tooManyMembers" });
+    if (problems.length) errors.push({ row: r.line, number: r.number.slice(0, 20), problems });
+    else valid.push({ number: r.number, headName: r.headName, address: r.address, gridId: gridId ?? null, members });
+  }
+
+  if (errors.length) {
+    throw new DomainError("IMPORT_HAS_ERRORS", { count: errors.length }, { rows: errors.slice(0, 200), total: rows.length });
+  }
+  if (input.dryRun) return { imported: 0, checked: rows.length, dryRun: true };
+
+  await deps.db.$transaction(
+    async (tx) => {
+      for (const h of valid) {
+        await tx.household.create({
+          data: {
+            villageId,
+            number: h.number,
+            headName: h.headName,
+            address: h.address,
+            gridId: h.gridId,
+            members: { create: [{ name: h.headName, relation: "HEAD" }, ...h.members.map((m) => ({ name: m.name, relation: m.relation as never }))] },
+          },
+          select: { id: true },
+        });
+      }
+      await recordAudit(tx, actor, {
+        regionId: villageId,
+        action: "household.import",
+        entity: "Household",
+        entityId: villageId,
+        after: { fileName: input.fileName, households: valid.length, numbers: valid.slice(0, 50).map((h) => h.number) },
+      });
+    },
+    { timeout: 120_000 },
+  );
+  return { imported: valid.length, checked: rows.length, dryRun: false };
+}

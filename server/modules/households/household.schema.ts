@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { ZId, ZPhone, ZPassword } from "../accounts/account.schema";
+
+export const RELATIONS = [
+  "HEAD",
+  "SPOUSE",
+  "CHILD",
+  "CHILD_IN_LAW",
+  "PARENT",
+  "GRANDPARENT",
+  "GRANDCHILD",
+  "SIBLING",
+  "OTHER",
+] as const;
+export const ZRelation = z.enum(RELATIONS);
+export const ZMemberRelation = z.enum(RELATIONS.filter((r) => r !== "HEAD") as [string, ...string[]]);
+
+export const ZHouseholdNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[0-9A-Za-z-]+$/, { message: "validation.householdNumber" });
+export const ZHeadName = z.string().trim().min(1).max(20);
+export const ZAddress = z.string().trim().max(100);
+
+export const ZHouseholdListInput = z.object({
+  query: z.string().trim().max(20).optional(),
+  gridId: ZId.optional(),
+  status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
+  cursor: z.number().int().min(0).max(1_000_000).optional(),
+  take: z.number().int().min(1).max(100).default(30),
+});
+export type HouseholdListInput = z.infer<typeof ZHouseholdListInput>;
+
+export const ZHouseholdCreateInput = z.object({
+  number: ZHouseholdNumber,
+  headName: ZHeadName,
+  address: ZAddress.default(""),
+  gridId: ZId.nullish(),
+});
+export type HouseholdCreateInput = z.infer<typeof ZHouseholdCreateInput>;
+
+export const ZHouseholdUpdateInput = z.object({
+  id: ZId,
+  number: ZHouseholdNumber.optional(),
+  headName: ZHeadName.optional(),
+  address: ZAddress.optional(),
+  gridId: ZId.nullish(),
+});
+export type HouseholdUpdateInput = z.infer<typeof ZHouseholdUpdateInput>;
+
+export const ZHouseholdStatusInput = z.object({ id: ZId, status: z.enum(["ACTIVE", "INACTIVE"]) });
+
+export const ZAddMemberInput = z.object({
+  householdId: ZId,
+  name: z.string().trim().min(1).max(20),
+  relation: ZMemberRelation,
+});
+
+export const ZRemoveMemberInput = z.object({ memberId: ZId });
+
+/** Link a member to a phone account: an existing one, or a new one when a password is given. */
+export const ZLinkMemberInput = z.object({
+  memberId: ZId,
+  phone: ZPhone.nullable(),
+  password: ZPassword.optional(),
+});
+
+/** 5 MB of file is at most ~7 MB of base64. */
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const ZImportInput = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8 + 1024 * 1024),
+  dryRun: z.boolean().default(false),
+});
+export type ImportInput = z.infer<typeof ZImportInput>;
+
+/** One rejected row of an import: its line number in the file and what is wrong (catalogue keys). */
+export type ImportRowError = { row: number; number: string; problems: { key: string; params?: Record<string, string> }[] };

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { allow, router } from "../init";
+import { ZId } from "@/server/modules/accounts/account.schema";
+import * as households from "@/server/modules/households/household.service";
+import { importHouseholds } from "@/server/modules/households/household-import";
+import {
+  ZAddMemberInput,
+  ZHouseholdCreateInput,
+  ZHouseholdListInput,
+  ZHouseholdStatusInput,
+  ZHouseholdUpdateInput,
+  ZImportInput,
+  ZLinkMemberInput,
+  ZRemoveMemberInput,
+} from "@/server/modules/households/household.schema";
+
+export const householdRouter = router({
+  mine: allow("household.mine").query(({ ctx }) => households.myHousehold(ctx.deps, ctx.actor)),
+  list: allow("household.list")
+    .input(ZHouseholdListInput)
+    .query(({ ctx, input }) => households.listHouseholds(ctx.deps, ctx.actor, input)),
+  get: allow("household.get")
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => households.getHousehold(ctx.deps, ctx.actor, input.id)),
+  create: allow("household.create")
+    .input(ZHouseholdCreateInput)
+    .mutation(({ ctx, input }) => households.createHousehold(ctx.deps, ctx.actor, input)),
+  update: allow("household.update")
+    .input(ZHouseholdUpdateInput)
+    .mutation(({ ctx, input }) => households.updateHousehold(ctx.deps, ctx.actor, input)),
+  setStatus: allow("household.setStatus")
+    .input(ZHouseholdStatusInput)
+    .mutation(({ ctx, input }) => households.setHouseholdStatus(ctx.deps, ctx.actor, input)),
+  addMember: allow("household.addMember")
+    .input(ZAddMemberInput)
+    .mutation(({ ctx, input }) => households.addMember(ctx.deps, ctx.actor, input)),
+  removeMember: allow("household.removeMember")
+    .input(ZRemoveMemberInput)
+    .mutation(({ ctx, input }) => households.removeMember(ctx.deps, ctx.actor, input)),
+  linkMember: allow("household.linkMember")
+    .input(ZLinkMemberInput)
+    .mutation(({ ctx, input }) => households.linkMember(ctx.deps, ctx.actor, input)),
+  import: allow("household.import")
+    .input(ZImportInput)
+    .mutation(({ ctx, input }) => importHouseholds(ctx.deps, ctx.actor, input)),
+});
