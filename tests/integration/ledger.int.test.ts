@@ -22,7 +22,7 @@ const now = () => new Date();
 async function setup(db: Db, households = 1) {
   const v = await makeVillage(db);
   const user = await makeUser(db);
-  const hs = [];
+  const hs: { id: string }[] = [];
   for (let i = 0; i < households; i++) hs.push(await makeHousehold(db, v.id));
   const ids = await db.$transaction(async (tx) => ({
     issuance: await villageAccount(tx, v.id, "ISSUANCE"),
