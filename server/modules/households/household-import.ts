@@ -9,9 +9,18 @@ import Papa from "papaparse";
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { householdScope } from "./household.policy";
-import { IMPORT_MAX_BYTES, ZHouseholdNumber, type ImportInput, type ImportRowError } from "./household.schema";
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  ZHouseholdNumber,
+  type ImportErrorDetail,
+  type ImportInput,
+  type ImportResult,
+  type ImportRowError,
+} from "./household.schema";
 
 const COLUMNS = {
   number: ["户号", "number", "household number"],
@@ -22,7 +31,8 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ["number", "headName"];
-const MAX_ROWS = 5000;
+/** Rows per INSERT, well under PostgreSQL's 65,535 bind parameters. */
+const WRITE_CHUNK = 1000;
 
 const RELATION_WORDS: Record<string, string> = {
   配偶: "SPOUSE", 妻子: "SPOUSE", 丈夫: "SPOUSE", 妻: "SPOUSE", 夫: "SPOUSE", spouse: "SPOUSE",
@@ -57,17 +67,34 @@ async function readTable(fileName: string, bytes: Buffer): Promise<string[][]> {
     return out;
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-    if (text.includes("\uFFFD") || bytes.includes(0)) throw new DomainError("IMPORT_BAD_FORMAT");
+    const text = decodeText(bytes).replace(/^\uFEFF/, "");
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
     return parsed.data.map((r) => r.map((c) => String(c ?? "")));
   }
   throw new DomainError("IMPORT_BAD_FORMAT");
 }
 
+/**
+ * CSV text is UTF-8 (what the template and most tools write) or, very often in China, GB18030/GBK
+ * (what Excel writes when a sheet is saved as "CSV" on a Chinese Windows). Anything else is refused.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes.includes(0)) throw new DomainError("IMPORT_BAD_FORMAT");
+  for (const encoding of ["utf-8", "gb18030"]) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // try the next encoding
+    }
+  }
+  throw new DomainError("IMPORT_BAD_FORMAT");
+}
+
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object") {
+    if ("error" in v) return "";
     const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
     if (o.richText) return o.richText.map((p) => p.text).join("");
     if (o.text !== undefined) return String(o.text);
@@ -101,10 +128,11 @@ export function parseMembers(text: string): { members: ParsedMember[]; bad: stri
 
 /**
  * Checks (and unless dryRun, writes) a register file.
- * Throws IMPORT_TOO_LARGE, IMPORT_BAD_FORMAT, IMPORT_BAD_COLUMNS, IMPORT_EMPTY,
- * IMPORT_HAS_ERRORS (detail: ImportRowError[]).
+ * Throws IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_BAD_FORMAT, IMPORT_BAD_COLUMNS, IMPORT_EMPTY,
+ * IMPORT_HAS_ERRORS (detail: ImportErrorDetail), HOUSEHOLD_NUMBER_TAKEN (a 户号 registered by
+ * someone else between the check and the write).
  */
-export async function importHouseholds(deps: Deps, actor: Actor, input: ImportInput) {
+export async function importHouseholds(deps: Deps, actor: Actor, input: ImportInput): Promise<ImportResult> {
   const bytes = Buffer.from(input.contentBase64, "base64");
   if (bytes.length > IMPORT_MAX_BYTES) {
     throw new DomainError("IMPORT_TOO_LARGE", { sizeMb: (bytes.length / 1024 / 1024).toFixed(1) });
@@ -123,7 +151,7 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
     rows.push({ line: headerAt + i + 2, number: get("number"), headName: get("headName"), address: get("address"), grid: get("grid"), members: get("members") });
   });
   if (rows.length === 0) throw new DomainError("IMPORT_EMPTY");
-  if (rows.length > MAX_ROWS) throw new DomainError("IMPORT_TOO_LARGE", { sizeMb: (bytes.length / 1024 / 1024).toFixed(1) });
+  if (rows.length > IMPORT_MAX_ROWS) throw new DomainError("IMPORT_TOO_MANY_ROWS", { rows: rows.length, max: IMPORT_MAX_ROWS });
 
   const villageId = householdScope(actor).villageId;
   const [grids, existing] = await Promise.all([
@@ -156,34 +184,49 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
   }
 
   if (errors.length) {
-    throw new DomainError("IMPORT_HAS_ERRORS", { count: errors.length }, { rows: errors.slice(0, 200), total: rows.length });
+    const detail: ImportErrorDetail = { rows: errors.slice(0, 200), errorCount: errors.length, total: rows.length };
+    throw new DomainError("IMPORT_HAS_ERRORS", { count: errors.length }, detail);
   }
-  if (input.dryRun) return { imported: 0, checked: rows.length, dryRun: true };
+  const memberCount = valid.reduce((n, h) => n + 1 + h.members.length, 0);
+  if (input.dryRun) return { imported: 0, checked: rows.length, members: memberCount, dryRun: true };
 
-  await deps.db.$transaction(
-    async (tx) => {
-      for (const h of valid) {
-        await tx.household.create({
-          data: {
-            villageId,
-            number: h.number,
-            headName: h.headName,
-            address: h.address,
-            gridId: h.gridId,
-            members: { create: [{ name: h.headName, relation: "HEAD" }, ...h.members.map((m) => ({ name: m.name, relation: m.relation as never }))] },
-          },
-          select: { id: true },
+  try {
+    await deps.db.$transaction(
+      async (tx) => {
+        for (let at = 0; at < valid.length; at += WRITE_CHUNK) {
+          const chunk = valid.slice(at, at + WRITE_CHUNK);
+          const created = await tx.household.createManyAndReturn({
+            data: chunk.map((h) => ({ villageId, number: h.number, headName: h.headName, address: h.address, gridId: h.gridId })),
+            select: { id: true, number: true },
+          });
+          const idOf = new Map(created.map((c) => [c.number, c.id]));
+          // The head first, then the members in file order (they share the transaction's createdAt).
+          const members = chunk.flatMap((h) => [
+            { householdId: idOf.get(h.number)!, name: h.headName, relation: "HEAD" as const },
+            ...h.members.map((m) => ({ householdId: idOf.get(h.number)!, name: m.name, relation: m.relation as never })),
+          ]);
+          for (let m = 0; m < members.length; m += WRITE_CHUNK) {
+            await tx.householdMember.createMany({ data: members.slice(m, m + WRITE_CHUNK) });
+          }
+        }
+        await recordAudit(tx, actor, {
+          regionId: villageId,
+          action: "household.import",
+          entity: "Household",
+          entityId: villageId,
+          after: { fileName: input.fileName, households: valid.length, members: memberCount, numbers: valid.map((h) => h.number) },
         });
-      }
-      await recordAudit(tx, actor, {
-        regionId: villageId,
-        action: "household.import",
-        entity: "Household",
-        entityId: villageId,
-        after: { fileName: input.fileName, households: valid.length, numbers: valid.slice(0, 50).map((h) => h.number) },
-      });
-    },
-    { timeout: 120_000 },
-  );
-  return { imported: valid.length, checked: rows.length, dryRun: false };
+      },
+      { timeout: 120_000, maxWait: 20_000 },
+    );
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    // Someone registered one of these numbers between our check and the write: name it.
+    const clash = await deps.db.household.findFirst({
+      where: { villageId, number: { in: valid.map((h) => h.number) } },
+      select: { number: true },
+    });
+    throw new DomainError("HOUSEHOLD_NUMBER_TAKEN", { number: clash?.number ?? "" });
+  }
+  return { imported: valid.length, checked: rows.length, members: memberCount, dryRun: false };
 }

@@ -67,20 +67,25 @@ export async function getHousehold(db: Db | Tx, scope: Scope, id: string) {
           relation: true,
           user: { select: { id: true, name: true, phone: true } },
         },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!h) return null;
   return {
     ...h,
-    members: h.members.map((m) => ({
+    members: headFirst(h.members).map((m) => ({
       id: m.id,
       name: m.name,
       relation: m.relation,
       account: m.user ? { id: m.user.id, name: m.user.name, phoneMasked: maskPhone(m.user.phone) } : null,
     })),
   };
+}
+
+/** The head of household first, the others in the order given (a stable sort). */
+export function headFirst<T extends { relation: string }>(members: T[]): T[] {
+  return [...members.filter((m) => m.relation === "HEAD"), ...members.filter((m) => m.relation !== "HEAD")];
 }
 
 /** The plain fields recorded in the audit trail. */

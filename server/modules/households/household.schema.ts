@@ -28,7 +28,8 @@ export const ZHouseholdListInput = z.object({
   query: z.string().trim().max(20).optional(),
   gridId: ZId.optional(),
   status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
-  cursor: z.number().int().min(0).max(1_000_000).optional(),
+  /** How many rows to skip (the infinite list passes the count already loaded). */
+  cursor: z.number().int().min(0).max(1_000_000).nullish(),
   take: z.number().int().min(1).max(100).default(30),
 });
 export type HouseholdListInput = z.infer<typeof ZHouseholdListInput>;
@@ -67,14 +68,27 @@ export const ZLinkMemberInput = z.object({
   password: ZPassword.optional(),
 });
 
-/** 5 MB of file is at most ~7 MB of base64. */
+/** The largest register file accepted (checked in the browser before sending, and again on the server). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** At most this many data rows per file. */
+export const IMPORT_MAX_ROWS = 5000;
+/**
+ * 5 MB of file is ~6.7 MB of base64. The string limit leaves 1 MB of slack so a file slightly over
+ * 5 MB still reaches the service and gets IMPORT_TOO_LARGE with its size; far bigger ones stop here.
+ */
 export const ZImportInput = z.object({
   fileName: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(1).max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8 + 1024 * 1024),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8 + 1024 * 1024, { message: "validation.fileTooLarge" }),
   dryRun: z.boolean().default(false),
 });
 export type ImportInput = z.infer<typeof ZImportInput>;
 
 /** One rejected row of an import: its line number in the file and what is wrong (catalogue keys). */
 export type ImportRowError = { row: number; number: string; problems: { key: string; params?: Record<string, string> }[] };
+/** The `detail` of an IMPORT_HAS_ERRORS error (tRPC `error.data.detail`): at most 200 rows are listed. */
+export type ImportErrorDetail = { rows: ImportRowError[]; errorCount: number; total: number };
+/** What household.import returns. */
+export type ImportResult = { imported: number; checked: number; members: number; dryRun: boolean };

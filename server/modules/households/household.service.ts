@@ -116,6 +116,8 @@ export async function setHouseholdStatus(deps: Deps, actor: Actor, input: { id: 
   return deps.db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({ where: { id: input.id, ...scope }, select: { id: true, status: true } });
     if (!before) throw new DomainError("NOT_FOUND");
+    // Tapping twice (or two people at once) changes nothing the second time, and records nothing.
+    if (before.status === input.status) return { id: before.id, status: input.status };
     await tx.household.update({ where: { id: before.id }, data: { status: input.status }, select: { id: true } });
     await recordAudit(tx, actor, {
       regionId: scope.villageId,
@@ -192,7 +194,9 @@ export async function removeMember(deps: Deps, actor: Actor, input: { memberId: 
 /**
  * Links a member to a phone account (creating a villager account when the phone is new and a
  * password is given), and gives that account the VILLAGER role in the village. `phone: null` unlinks.
- * Throws NOT_FOUND, HOUSEHOLD_INACTIVE, MEMBER_ALREADY_LINKED, INVALID_INPUT (new phone, no password).
+ * One account belongs to at most one household of a village, so "my household" is never ambiguous.
+ * Throws NOT_FOUND, HOUSEHOLD_INACTIVE, PASSWORD_REQUIRED (new phone, no password),
+ * MEMBER_ALREADY_LINKED (another member of this household), ACCOUNT_IN_OTHER_HOUSEHOLD.
  */
 export async function linkMember(
   deps: Deps,
@@ -207,15 +211,22 @@ export async function linkMember(
       let userId: string | null = null;
       if (input.phone) {
         const existing = await tx.user.findUnique({ where: { phone: input.phone }, select: { id: true } });
-        if (existing) userId = existing.id;
-        else if (passwordHash) {
+        if (existing) {
+          userId = existing.id;
+          const other = await tx.householdMember.findFirst({
+            where: { userId, id: { not: m.id }, household: { villageId } },
+            select: { householdId: true, household: { select: { number: true } } },
+          });
+          if (other?.householdId === m.householdId) throw new DomainError("MEMBER_ALREADY_LINKED");
+          if (other) throw new DomainError("ACCOUNT_IN_OTHER_HOUSEHOLD", { number: other.household.number });
+        } else if (passwordHash) {
           const u = await tx.user.create({
             data: { phone: input.phone, name: m.name, passwordHash },
             select: { id: true },
           });
           userId = u.id;
         } else {
-          throw new DomainError("INVALID_INPUT", { detail: "password" }, { field: "password" });
+          throw new DomainError("PASSWORD_REQUIRED");
         }
         await tx.membership.upsert({
           where: { userId_regionId_role: { userId, regionId: villageId, role: "VILLAGER" } },
@@ -236,6 +247,7 @@ export async function linkMember(
       return { id: m.id, userId };
     });
   } catch (e) {
+    // Two people linking the same account at once: the unique (householdId, userId) index decides.
     if (isUniqueViolation(e)) throw new DomainError("MEMBER_ALREADY_LINKED");
     throw e;
   }
@@ -252,12 +264,17 @@ export async function myHousehold(deps: Deps, actor: Actor) {
       address: true,
       status: true,
       grid: { select: { name: true } },
-      members: { select: { id: true, name: true, relation: true, userId: true }, orderBy: { createdAt: "asc" } },
+      members: {
+        select: { id: true, name: true, relation: true, userId: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
   });
   if (!h) return null;
   return {
     ...h,
-    members: h.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, isMe: m.userId === actor.userId })),
+    members: repo
+      .headFirst(h.members)
+      .map((m) => ({ id: m.id, name: m.name, relation: m.relation, isMe: m.userId === actor.userId })),
   };
 }

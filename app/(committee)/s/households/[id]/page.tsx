@@ -1,0 +1,6 @@
+import { HouseholdPage } from "@/components/households/household-page";
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <HouseholdPage base="/s" id={id} />;
+}

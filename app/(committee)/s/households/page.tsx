@@ -1,0 +1,5 @@
+import { RegisterPage } from "@/components/households/register-page";
+
+export default function Page() {
+  return <RegisterPage base="/s" />;
+}
