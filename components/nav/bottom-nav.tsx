@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Icon, type IconName } from "@/components/ui/icons";
 
-export type NavItem = { href: string; label: string; icon: string };
+export type NavItem = { href: string; label: string; icon: IconName };
 
 /** Fixed bottom navigation, thumb-reachable; each tab at least 56 px high. */
 export function BottomNav({ items }: { items: NavItem[] }) {
@@ -10,6 +11,8 @@ export function BottomNav({ items }: { items: NavItem[] }) {
   const active = items
     .filter((i) => path === i.href || path.startsWith(i.href + "/"))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  // five long English labels ("Households", "My points") do not fit 72 px cells at the normal size
+  const crowded = items.length >= 5 && items.some((i) => i.label.length > 8);
   return (
     <nav className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
       <ul className="mx-auto flex max-w-2xl">
@@ -18,14 +21,12 @@ export function BottomNav({ items }: { items: NavItem[] }) {
             <Link
               href={i.href}
               aria-current={active === i.href ? "page" : undefined}
-              className={`flex min-h-14 flex-col items-center justify-center text-sm ${
+              className={`flex min-h-14 flex-col items-center justify-center px-0.5 ${crowded ? "text-xs" : "text-sm"} ${
                 active === i.href ? "font-bold text-brand" : "text-stone-600"
               }`}
             >
-              <span aria-hidden className="text-xl leading-6">
-                {i.icon}
-              </span>
-              {i.label}
+              <Icon name={i.icon} className="h-6 w-6" />
+              <span className="max-w-full truncate">{i.label}</span>
             </Link>
           </li>
         ))}

@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/auth/actor";
 import { TrpcProvider } from "@/components/trpc/provider";
+import type { IconName } from "@/components/ui/icons";
 import { BottomNav, type NavItem } from "./bottom-nav";
 
-type Tab = { href: string; key: string; icon: string };
+type Tab = { href: string; key: string; icon: IconName };
 
 /** The frame of every signed-in page: who and where at the top, the role's tabs at the bottom. */
 export async function RoleShell({ actor, tabs, children }: { actor: Actor; tabs: Tab[]; children: React.ReactNode }) {

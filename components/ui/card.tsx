@@ -1,3 +1,5 @@
+import { Icon } from "./icons";
+
 export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
   return <section className={`rounded-2xl bg-paper p-4 shadow-sm ring-1 ring-stone-200 ${className}`}>{children}</section>;
 }
@@ -23,9 +25,7 @@ export function ErrorBox({ message }: { message: string | null | undefined }) {
 export function ComingSoon({ feature, body }: { feature: string; body: string }) {
   return (
     <Card className="text-center">
-      <p className="text-4xl" aria-hidden>
-        🚧
-      </p>
+      <Icon name="clock" className="mx-auto h-10 w-10 text-stone-500" />
       <h2 className="mt-2 text-xl font-bold">{feature}</h2>
       <p className="mt-2 text-base text-stone-600">{body}</p>
     </Card>

@@ -12,22 +12,29 @@ export const ZSignInInput = z.object({
 });
 export type SignInInput = z.infer<typeof ZSignInInput>;
 
-export const ZVillageRole = z.enum(["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"]);
+/** Roles a committee may give to people of its own village (admins' roles are not among them). */
+export const VILLAGE_ROLE_VALUES = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"] as const;
+export const ZVillageRole = z.enum(VILLAGE_ROLE_VALUES);
+export type VillageRole = z.infer<typeof ZVillageRole>;
 
 export const ZAccountCreateInput = z.object({
   phone: ZPhone,
   name: ZPersonName,
   password: ZPassword,
   role: ZVillageRole,
+  /** required when role is GRID_WORKER (GRID_REQUIRED otherwise), ignored for other roles */
   gridId: ZId.optional(),
 });
 export type AccountCreateInput = z.infer<typeof ZAccountCreateInput>;
 
 export const ZAccountListInput = z.object({
+  /** a part of the name, or digits of the phone number */
   query: z.string().trim().max(20).optional(),
 });
+export type AccountListInput = z.infer<typeof ZAccountListInput>;
 
 export const ZResetPasswordInput = z.object({ userId: ZId, password: ZPassword });
+export type ResetPasswordInput = z.infer<typeof ZResetPasswordInput>;
 
 export const ZSetRoleInput = z.object({
   userId: ZId,
@@ -36,5 +43,6 @@ export const ZSetRoleInput = z.object({
   enabled: z.boolean(),
   gridId: ZId.optional(),
 });
+export type SetRoleInput = z.infer<typeof ZSetRoleInput>;
 
 export const ZChangePasswordInput = z.object({ current: z.string().min(1).max(64), password: ZPassword });

@@ -7,7 +7,12 @@ import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { maskPhone } from "../households/household.policy";
-import type { AccountCreateInput } from "./account.schema";
+import { roleChangeProblem } from "./account.policy";
+import * as repo from "./account.repo";
+import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
+
+/** The committee's village; a non-village actor gets a village id that matches nothing (NOT_FOUND). */
+const villageOfActor = (actor: Actor) => actor.villageId ?? "__none__";
 
 export async function me(deps: Deps, actor: Actor) {
   const memberships = await listMemberships(deps.db, actor.userId);
@@ -32,48 +37,32 @@ export async function changePassword(deps: Deps, actor: Actor, input: { current:
   return { ok: true };
 }
 
-/** People with a role in the committee's village; phones are masked. */
-export async function listAccounts(deps: Deps, actor: Actor, input: { query?: string }) {
-  const villageId = actor.villageId ?? "__none__";
-  const users = await deps.db.user.findMany({
-    where: {
-      memberships: { some: { regionId: villageId, active: true } },
-      ...(input.query ? { OR: [{ name: { contains: input.query } }, { phone: { contains: input.query } }] } : {}),
-    },
-    select: {
-      id: true,
-      name: true,
-      phone: true,
-      active: true,
-      memberships: {
-        where: { regionId: villageId, active: true },
-        select: { role: true, grid: { select: { id: true, name: true } } },
-      },
-    },
-    orderBy: { name: "asc" },
-    take: 200,
-  });
+/** People of the committee's village, searched by name or phone digits; phones are masked. */
+export async function listAccounts(deps: Deps, actor: Actor, input: AccountListInput) {
+  const users = await repo.listVillageUsers(deps.db, villageOfActor(actor), input.query || undefined);
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     phoneMasked: maskPhone(u.phone),
     active: u.active,
+    isSelf: u.id === actor.userId,
     roles: u.memberships.map((m) => ({ role: m.role, grid: m.grid })),
   }));
 }
 
-async function checkGrid(deps: Deps, villageId: string, role: string, gridId?: string) {
+/** The grid to record for a role: required (and in the village) for grid workers, none for others. */
+async function gridFor(deps: Deps, villageId: string, role: string, gridId?: string) {
   if (role !== "GRID_WORKER") return null;
-  if (!gridId) throw new DomainError("INVALID_INPUT", { detail: "grid" });
-  const g = await deps.db.grid.findFirst({ where: { id: gridId, villageId }, select: { id: true } });
+  if (!gridId) throw new DomainError("GRID_REQUIRED");
+  const g = await repo.gridInVillage(deps.db, villageId, gridId);
   if (!g) throw new DomainError("NOT_FOUND");
-  return g.id;
+  return g;
 }
 
-/** Creates an account with a role in the committee's village. Throws PHONE_TAKEN, NOT_FOUND (grid). */
+/** Creates an account with a role in the committee's village. Throws PHONE_TAKEN, GRID_REQUIRED, NOT_FOUND (grid). */
 export async function createAccount(deps: Deps, actor: Actor, input: AccountCreateInput) {
-  const villageId = actor.villageId ?? "__none__";
-  const gridId = await checkGrid(deps, villageId, input.role, input.gridId);
+  const villageId = villageOfActor(actor);
+  const grid = await gridFor(deps, villageId, input.role, input.gridId);
   const passwordHash = await hashPassword(input.password);
   try {
     return await deps.db.$transaction(async (tx) => {
@@ -82,7 +71,7 @@ export async function createAccount(deps: Deps, actor: Actor, input: AccountCrea
           phone: input.phone,
           name: input.name,
           passwordHash,
-          memberships: { create: { regionId: villageId, role: input.role, gridId } },
+          memberships: { create: { regionId: villageId, role: input.role, gridId: grid?.id ?? null } },
         },
         select: { id: true },
       });
@@ -91,29 +80,33 @@ export async function createAccount(deps: Deps, actor: Actor, input: AccountCrea
         action: "account.create",
         entity: "User",
         entityId: u.id,
-        after: { name: input.name, phone: maskPhone(input.phone), role: input.role },
+        after: { name: input.name, phone: maskPhone(input.phone), role: input.role, ...(grid ? { gridId: grid.id } : {}) },
       });
       return { id: u.id };
     });
   } catch (e) {
+    // the only unique index a new user with a fresh membership can hit is the phone's
     if (isUniqueViolation(e)) throw new DomainError("PHONE_TAKEN", { phone: maskPhone(input.phone) });
     throw e;
   }
 }
 
 async function userInVillage(deps: Deps, villageId: string, userId: string) {
-  const u = await deps.db.user.findFirst({
-    where: { id: userId, memberships: { some: { regionId: villageId } } },
-    select: { id: true, name: true, phone: true },
-  });
+  const u = await repo.findUserInVillage(deps.db, villageId, userId);
   if (!u) throw new DomainError("NOT_FOUND");
   return u;
 }
 
-/** Throws NOT_FOUND (not a person of this village). */
-export async function resetPassword(deps: Deps, actor: Actor, input: { userId: string; password: string }) {
-  const villageId = actor.villageId ?? "__none__";
+/**
+ * Sets a new password for a person of the village. A person who also holds a role elsewhere
+ * (another village, a town) is refused: one village's committee must not be able to take over
+ * an account that acts in places it does not keep.
+ * Throws NOT_FOUND (not a person of this village), ACCOUNT_SHARED.
+ */
+export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswordInput) {
+  const villageId = villageOfActor(actor);
   const u = await userInVillage(deps, villageId, input.userId);
+  if (await repo.hasRoleElsewhere(deps.db, villageId, u.id)) throw new DomainError("ACCOUNT_SHARED");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: u.id }, data: { passwordHash }, select: { id: true } });
@@ -125,37 +118,38 @@ export async function resetPassword(deps: Deps, actor: Actor, input: { userId: s
 }
 
 /**
- * Gives or removes a village role. A committee member cannot remove their own COMMITTEE role
- * (the village would risk having nobody left to keep it). Throws NOT_FOUND, ROLE_NOT_ASSIGNABLE.
+ * Gives or removes a village role (a grid worker's role carries their grid).
+ * Throws NOT_FOUND (person or grid not of this village), GRID_REQUIRED, OWN_COMMITTEE_ROLE.
  */
-export async function setRole(
-  deps: Deps,
-  actor: Actor,
-  input: { userId: string; role: string; enabled: boolean; gridId?: string },
-) {
-  const villageId = actor.villageId ?? "__none__";
+export async function setRole(deps: Deps, actor: Actor, input: SetRoleInput) {
+  const villageId = villageOfActor(actor);
   const u = await userInVillage(deps, villageId, input.userId);
-  if (!input.enabled && input.role === "COMMITTEE" && u.id === actor.userId) throw new DomainError("ROLE_NOT_ASSIGNABLE");
-  const gridId = input.enabled ? await checkGrid(deps, villageId, input.role, input.gridId) : null;
-  const role = input.role as never;
+  const problem = roleChangeProblem(actor, { userId: u.id, role: input.role, enabled: input.enabled, gridId: input.gridId });
+  if (problem) throw new DomainError(problem);
+  const grid = input.enabled ? await gridFor(deps, villageId, input.role, input.gridId) : null;
   await deps.db.$transaction(async (tx) => {
-    const before = await tx.membership.findUnique({
-      where: { userId_regionId_role: { userId: u.id, regionId: villageId, role } },
-      select: { active: true, gridId: true },
-    });
+    const before = await repo.findMembership(tx, u.id, villageId, input.role);
+    const wasActive = before?.active ?? false;
+    // nothing to change: no write and no audit record
+    if (!input.enabled && !wasActive) return;
+    if (input.enabled && wasActive && (before?.gridId ?? null) === (grid?.id ?? null)) return;
     await tx.membership.upsert({
-      where: { userId_regionId_role: { userId: u.id, regionId: villageId, role } },
-      create: { userId: u.id, regionId: villageId, role, gridId, active: input.enabled },
-      update: { active: input.enabled, ...(input.enabled ? { gridId } : {}) },
+      where: { userId_regionId_role: { userId: u.id, regionId: villageId, role: input.role } },
+      create: { userId: u.id, regionId: villageId, role: input.role, gridId: grid?.id ?? null, active: true },
+      update: input.enabled ? { active: true, gridId: grid?.id ?? null } : { active: false },
       select: { id: true },
     });
     await recordAudit(tx, actor, {
       regionId: villageId,
-      action: "account.setRole",
+      action: input.enabled ? "account.grantRole" : "account.revokeRole",
       entity: "User",
       entityId: u.id,
-      before: { role: input.role, active: before?.active ?? false, gridId: before?.gridId ?? null },
-      after: { role: input.role, active: input.enabled, gridId },
+      before: { role: input.role, active: wasActive, ...(input.role === "GRID_WORKER" ? { gridId: before?.gridId ?? null } : {}) },
+      after: {
+        role: input.role,
+        active: input.enabled,
+        ...(input.role === "GRID_WORKER" ? { gridId: input.enabled ? (grid?.id ?? null) : (before?.gridId ?? null) } : {}),
+      },
     });
   });
   return { ok: true };

@@ -1,6 +1,7 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/lib/deps";
 import type { Db } from "@/server/db/client";
+import type { AuditListInput } from "./audit.schema";
 
 type Json = Record<string, unknown> | null;
 
@@ -26,7 +27,7 @@ export async function recordAudit(
 }
 
 /** Region ids the actor may read the audit trail of: their village, or every region below their town/county. */
-export async function auditScope(db: Db, actor: Actor): Promise<string[]> {
+export async function auditScope(db: Db | Tx, actor: Actor): Promise<string[]> {
   if (actor.villageId) return [actor.villageId];
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH RECURSIVE sub AS (
@@ -36,8 +37,55 @@ export async function auditScope(db: Db, actor: Actor): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** The audit trail of the regions the actor may read, newest first. */
-export async function listAudit(db: Db, actor: Actor, input: { cursor?: string; take: number }) {
+/** Keys that must never be shown, even if a careless writer put them in a record. */
+const SECRET_KEY = /password|hash|secret|token|^pin|Pin$/i;
+
+/** A record's before/after as a flat object without secrets (non-objects become null). */
+export function cleanSnapshot(value: unknown): Record<string, unknown> | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (!SECRET_KEY.test(k)) out[k] = v;
+  return out;
+}
+
+/** Ids a snapshot refers to (gridId, userId, townId, …), so the page can show names instead. */
+function referencedIds(snap: Record<string, unknown> | null): string[] {
+  if (!snap) return [];
+  return Object.entries(snap)
+    .filter(([k, v]) => /Id$/.test(k) && typeof v === "string" && v.length <= 40)
+    .map(([, v]) => v as string);
+}
+
+/**
+ * Readable names for ids of the records on one page: households ("001 王建国"), members, people,
+ * places and grids. Only names, never phone numbers. Every id comes from records already in scope.
+ */
+async function labelsFor(db: Db, ids: string[]): Promise<{ labels: Record<string, string>; kinds: Record<string, string> }> {
+  if (ids.length === 0) return { labels: {}, kinds: {} };
+  const [households, members, users, regions, grids] = await Promise.all([
+    db.household.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, headName: true } }),
+    db.householdMember.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, household: { select: { number: true } } } }),
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.grid.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  ]);
+  const labels: Record<string, string> = {};
+  /** which table an id was found in, e.g. an import record cites its village */
+  const kinds: Record<string, string> = {};
+  const put = (kind: string, id: string, label: string) => {
+    labels[id] = label;
+    kinds[id] = kind;
+  };
+  for (const r of regions) put("Region", r.id, r.name);
+  for (const g of grids) put("Grid", g.id, g.name);
+  for (const u of users) put("User", u.id, u.name);
+  for (const m of members) put("HouseholdMember", m.id, `${m.name}（${m.household.number}）`);
+  for (const h of households) put("Household", h.id, `${h.number} ${h.headName}`);
+  return { labels, kinds };
+}
+
+/** The audit trail of the regions the actor may read, newest first, with names for the ids it cites. */
+export async function listAudit(db: Db, actor: Actor, input: AuditListInput) {
   const ids = await auditScope(db, actor);
   const rows = await db.auditLog.findMany({
     where: { regionId: { in: ids } },
@@ -57,12 +105,26 @@ export async function listAudit(db: Db, actor: Actor, input: { cursor?: string; 
     take: input.take + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, input.take);
-  const userIds = [...new Set(page.map((r) => r.actorUserId).filter((id): id is string => !!id))];
-  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const page = rows.slice(0, input.take).map((r) => ({ ...r, before: cleanSnapshot(r.before), after: cleanSnapshot(r.after) }));
+  const wanted = new Set<string>();
+  for (const r of page) {
+    wanted.add(r.entityId);
+    if (r.regionId) wanted.add(r.regionId);
+    if (r.actorUserId) wanted.add(r.actorUserId);
+    for (const id of [...referencedIds(r.before), ...referencedIds(r.after)]) wanted.add(id);
+  }
+  const { labels, kinds } = await labelsFor(db, [...wanted]);
   return {
-    items: page.map(({ actorUserId, ...r }) => ({ ...r, actorName: actorUserId ? (names.get(actorUserId) ?? "") : "" })),
+    items: page.map(({ actorUserId, ...r }) => ({
+      ...r,
+      actorName: actorUserId ? (labels[actorUserId] ?? "") : "",
+      regionName: r.regionId ? (labels[r.regionId] ?? "") : "",
+      entityLabel: labels[r.entityId] ?? null,
+      /** the kind of record the entity id was found as (may differ from `entity`, e.g. an import cites its village) */
+      entityKind: kinds[r.entityId] ?? r.entity,
+    })),
+    /** names for ids found in before/after (grids, people, households, places) */
+    labels,
     nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
   };
 }

@@ -1,4 +1,7 @@
-/** Towns and counties: the villages below them, and creating a village with its first committee account. */
+/**
+ * Towns and counties: the villages below them, and creating a village with its first committee
+ * account. Admins see roll-ups and create places; they never edit a village's own rules.
+ */
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import type { Deps } from "@/server/lib/deps";
@@ -8,7 +11,7 @@ import { auditScope, recordAudit } from "../audit/audit.service";
 import { maskPhone } from "../households/household.policy";
 import type { CreateVillageInput } from "./region.schema";
 
-/** Towns and villages under the admin's region, with household and account counts. */
+/** Towns under the admin's region (a town admin: their own town), each with its villages and counts. */
 export async function listVillages(deps: Deps, actor: Actor) {
   const ids = await auditScope(deps.db, actor);
   const regions = await deps.db.region.findMany({
@@ -19,41 +22,66 @@ export async function listVillages(deps: Deps, actor: Actor) {
       name: true,
       parentId: true,
       noticeDays: true,
-      _count: { select: { households: true, memberships: true } },
+      _count: {
+        select: {
+          households: { where: { status: "ACTIVE" } },
+          memberships: { where: { active: true } },
+          grids: true,
+        },
+      },
     },
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   const towns = regions.filter((r) => r.kind === "TOWN");
-  // a town admin's own town is not in the list of towns below it, so add it
-  if (actor.role === "TOWN_ADMIN" && !towns.some((t) => t.id === actor.regionId)) {
-    towns.push({ id: actor.regionId, kind: "TOWN", name: actor.regionName, parentId: null, noticeDays: 0, _count: { households: 0, memberships: 0 } });
-  }
-  return towns.map((t) => ({
-    id: t.id,
-    name: t.name,
-    villages: regions
+  return towns.map((t) => {
+    const villages = regions
       .filter((v) => v.kind === "VILLAGE" && v.parentId === t.id)
-      .map((v) => ({ id: v.id, name: v.name, noticeDays: v.noticeDays, households: v._count.households, accounts: v._count.memberships })),
-  }));
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        noticeDays: v.noticeDays,
+        households: v._count.households,
+        accounts: v._count.memberships,
+        grids: v._count.grids,
+      }));
+    return {
+      id: t.id,
+      name: t.name,
+      villages,
+      households: villages.reduce((n, v) => n + v.households, 0),
+      accounts: villages.reduce((n, v) => n + v.accounts, 0),
+    };
+  });
 }
 
-/** Throws NOT_FOUND (town outside the admin's region), REGION_NAME_TAKEN, PHONE_TAKEN. */
+/**
+ * Creates a village (or urban community) under a town of the admin's region, its grids, and its first
+ * committee account, in one transaction: on any error nothing is written (no orphan user or village).
+ * Throws NOT_FOUND (town outside the admin's region), REGION_NAME_TAKEN, PHONE_TAKEN.
+ */
 export async function createVillage(deps: Deps, actor: Actor, input: CreateVillageInput) {
   const ids = await auditScope(deps.db, actor);
   const town = await deps.db.region.findFirst({
-    where: { id: input.townId, kind: "TOWN", ...(actor.role === "TOWN_ADMIN" ? {} : { id: { in: ids } }) },
-    select: { id: true },
+    where: { AND: [{ id: input.townId }, { id: { in: ids } }], kind: "TOWN" },
+    select: { id: true, name: true },
   });
-  if (!town || !ids.includes(town.id)) throw new DomainError("NOT_FOUND");
+  if (!town) throw new DomainError("NOT_FOUND");
   const passwordHash = await hashPassword(input.committee.password);
+  const nameTaken = () => new DomainError("REGION_NAME_TAKEN", { name: input.name });
+  const phoneTaken = () => new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
   try {
     return await deps.db.$transaction(async (tx) => {
+      const sameName = await tx.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
+      if (sameName) throw nameTaken();
+      const existing = await tx.user.findUnique({ where: { phone: input.committee.phone }, select: { id: true } });
+      if (existing) throw phoneTaken();
       const v = await tx.region.create({
         data: { kind: "VILLAGE", name: input.name, parentId: town.id, noticeDays: input.noticeDays },
         select: { id: true },
       });
-      const existing = await tx.user.findUnique({ where: { phone: input.committee.phone }, select: { id: true } });
-      if (existing) throw new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
+      if (input.grids.length > 0) {
+        await tx.grid.createMany({ data: input.grids.map((name) => ({ villageId: v.id, name })) });
+      }
       const u = await tx.user.create({
         data: {
           phone: input.committee.phone,
@@ -68,13 +96,23 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
         action: "region.createVillage",
         entity: "Region",
         entityId: v.id,
-        after: { name: input.name, townId: town.id, committeeUserId: u.id, noticeDays: input.noticeDays },
+        after: {
+          name: input.name,
+          townId: town.id,
+          noticeDays: input.noticeDays,
+          grids: input.grids.join("、"),
+          committeeUserId: u.id,
+          phone: maskPhone(input.committee.phone),
+        },
       });
-      return { id: v.id };
+      return { id: v.id, committeeUserId: u.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, ["name"])) throw new DomainError("REGION_NAME_TAKEN", { name: input.name });
-    if (isUniqueViolation(e)) throw new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
+    // a concurrent request won the race between our check and our insert
+    if (isUniqueViolation(e)) {
+      const sameName = await deps.db.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
+      throw sameName ? nameTaken() : phoneTaken();
+    }
     throw e;
   }
 }

@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { AuditList } from "@/components/audit/audit-list";
+import { PageTitle } from "@/components/ui/card";
+
+/** 审计记录: every change in the villages below this town or county, newest first. */
+export default async function AuditPage() {
+  const t = await getTranslations("audit");
+  return (
+    <div className="space-y-3">
+      <PageTitle>{t("title")}</PageTitle>
+      <p className="-mt-2 text-base text-stone-600">{t("hint")}</p>
+      <AuditList showPlace />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** Prisma queries for accounts of a village, with explicit selects (a password hash never leaves here). */
+import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/lib/deps";
+import type { VillageRole } from "./account.schema";
+
+/**
+ * People with any membership in the village (a person whose roles were all removed stays listed,
+ * so the committee can give a role back). `roles` are the active ones only.
+ */
+export async function listVillageUsers(db: Db, villageId: string, query?: string) {
+  const q = query?.trim();
+  const search = q ? (/^\d+$/.test(q) ? { phone: { contains: q } } : { name: { contains: q } }) : {};
+  return db.user.findMany({
+    where: { memberships: { some: { regionId: villageId } }, ...search },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      active: true,
+      memberships: {
+        where: { regionId: villageId, active: true },
+        select: { role: true, grid: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+}
+
+/** The user when they have (or had) a membership in the village; null otherwise. */
+export function findUserInVillage(db: Db | Tx, villageId: string, userId: string) {
+  return db.user.findFirst({
+    where: { id: userId, memberships: { some: { regionId: villageId } } },
+    select: { id: true, name: true, phone: true },
+  });
+}
+
+/** Whether the user holds an active role anywhere outside this village. */
+export async function hasRoleElsewhere(db: Db | Tx, villageId: string, userId: string): Promise<boolean> {
+  const n = await db.membership.count({ where: { userId, active: true, regionId: { not: villageId } } });
+  return n > 0;
+}
+
+export function gridInVillage(db: Db | Tx, villageId: string, gridId: string) {
+  return db.grid.findFirst({ where: { id: gridId, villageId }, select: { id: true, name: true } });
+}
+
+export function findMembership(db: Db | Tx, userId: string, villageId: string, role: VillageRole) {
+  return db.membership.findUnique({
+    where: { userId_regionId_role: { userId, regionId: villageId, role } },
+    select: { id: true, active: true, gridId: true },
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { roleChangeProblem } from "@/server/modules/accounts/account.policy";
+import { cleanSnapshot } from "@/server/modules/audit/audit.service";
+
+describe("role changes a committee may make", () => {
+  const me = { userId: "u1" };
+  it("refuses removing one's own committee role, but not someone else's", () => {
+    expect(roleChangeProblem(me, { userId: "u1", role: "COMMITTEE", enabled: false })).toBe("OWN_COMMITTEE_ROLE");
+    expect(roleChangeProblem(me, { userId: "u2", role: "COMMITTEE", enabled: false })).toBeNull();
+    expect(roleChangeProblem(me, { userId: "u1", role: "SUPERVISOR", enabled: false })).toBeNull();
+  });
+  it("needs a grid for a grid worker only when giving the role", () => {
+    expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: true })).toBe("GRID_REQUIRED");
+    expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: true, gridId: "g" })).toBeNull();
+    expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: false })).toBeNull();
+    expect(roleChangeProblem(me, { userId: "u2", role: "VILLAGER", enabled: true })).toBeNull();
+  });
+});
+
+describe("audit snapshots shown to people", () => {
+  it("drop secrets and non-objects", () => {
+    expect(cleanSnapshot({ name: "甲", passwordHash: "$argon2…", pin: "1234", householdPin: "1", mapping: "ok", status: "ACTIVE" })).toEqual({ name: "甲", mapping: "ok", status: "ACTIVE" });
+    expect(cleanSnapshot(null)).toBeNull();
+    expect(cleanSnapshot([1, 2])).toBeNull();
+    expect(cleanSnapshot("x")).toBeNull();
+  });
+});
