@@ -5,6 +5,8 @@
 import { createPrisma } from "../server/db/client";
 import { hashPassword } from "../server/auth/password";
 import { COUNTY, DEMO_ACCOUNTS, DEMO_PASSWORD, GRIDS, TOWNS, demoHouseholds } from "./demo-data";
+import { DEMO_RULES, DEMO_RULE_ADOPTED_AT, DEMO_RULE_ADOPTED_BY, demoRuleBookTitle } from "./demo-rules";
+import { DEMO_POINTS_VILLAGE, seedDemoPoints } from "./demo-points";
 
 export async function seedDemo(db: ReturnType<typeof createPrisma>): Promise<{ seeded: boolean }> {
   const existing = await db.region.findFirst({ where: { kind: "COUNTY", name: COUNTY }, select: { id: true } });
@@ -81,11 +83,80 @@ export async function seedDemo(db: ReturnType<typeof createPrisma>): Promise<{ s
   return { seeded: true };
 }
 
+/**
+ * Gives every village of the demo county that has no rule book in force an adopted
+ * 《…积分管理细则》 (prisma/demo-rules.ts). Runs on every start, separately from seedDemo, so a
+ * database seeded before rule books existed gets them too; a village with one in force is left alone.
+ */
+export async function seedDemoRules(db: ReturnType<typeof createPrisma>): Promise<{ villages: string[] }> {
+  const county = await db.region.findFirst({ where: { kind: "COUNTY", name: COUNTY }, select: { id: true } });
+  if (!county) return { villages: [] };
+  const all = await db.region.findMany({
+    where: { kind: "VILLAGE", parent: { parentId: county.id } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const inForce = await db.ruleBook.findMany({
+    where: { villageId: { in: all.map((v) => v.id) }, status: "ADOPTED" },
+    select: { villageId: true },
+  });
+  const has = new Set(inForce.map((b) => b.villageId));
+  const villages = all.filter((v) => !has.has(v.id));
+  const done: string[] = [];
+  for (const v of villages) {
+    await db.$transaction(async (tx) => {
+      const committee = await tx.membership.findFirst({
+        where: { regionId: v.id, role: "COMMITTEE" },
+        select: { userId: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const last = await tx.ruleBook.aggregate({ where: { villageId: v.id }, _max: { version: true } });
+      const by = committee?.userId ?? "demo-seed";
+      const book = await tx.ruleBook.create({
+        data: {
+          villageId: v.id,
+          version: (last._max.version ?? 0) + 1,
+          title: demoRuleBookTitle(v.name),
+          status: "ADOPTED",
+          createdById: by,
+          createdAt: DEMO_RULE_ADOPTED_AT,
+          adoptedAt: DEMO_RULE_ADOPTED_AT,
+          adoptedById: committee?.userId ?? null,
+          adoptedBy: DEMO_RULE_ADOPTED_BY,
+        },
+        select: { id: true },
+      });
+      await tx.rule.createMany({
+        data: DEMO_RULES.map((r, i) => ({
+          ruleBookId: book.id,
+          villageId: v.id,
+          code: r.code,
+          category: r.category,
+          title: r.title,
+          description: r.description,
+          points: r.points,
+          capPeriod: r.capPeriod ?? null,
+          capCount: r.capCount ?? null,
+          evidenceRequired: r.evidenceRequired ?? false,
+          sort: (i + 1) * 10,
+        })),
+      });
+    });
+    done.push(v.name);
+  }
+  return { villages: done };
+}
+
 // Run directly: `node --import tsx prisma/seed.ts`
 if (process.argv[1]?.endsWith("seed.ts")) {
   const db = createPrisma();
   const t0 = Date.now();
   const { seeded } = await seedDemo(db);
   console.log(seeded ? `[seed] demo county loaded in ${Date.now() - t0} ms` : "[seed] demo data already present");
+  const rules = await seedDemoRules(db);
+  if (rules.villages.length) console.log(`[seed] rule books adopted for ${rules.villages.join("、")}`);
+  const t1 = Date.now();
+  const points = await seedDemoPoints(db); // after the rule books: it needs the one in force
+  if (points.seeded) console.log(`[seed] demo points history for ${DEMO_POINTS_VILLAGE}: ${points.final} final entries in ${Date.now() - t1} ms`);
   await db.$disconnect();
 }

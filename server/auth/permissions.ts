@@ -19,6 +19,7 @@ export const ROLES = [
 const EVERYONE = ROLES;
 const VILLAGE_STAFF = ["COMMITTEE", "SUPERVISOR", "GRID_WORKER"] as const;
 const ADMINS = ["TOWN_ADMIN", "COUNTY_ADMIN"] as const;
+const VILLAGE_PEOPLE = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"] as const;
 
 export const PERMISSIONS = {
   // session and profile
@@ -37,6 +38,7 @@ export const PERMISSIONS = {
   "household.linkMember": ["COMMITTEE"],
   "household.import": ["COMMITTEE"],
   "grid.list": VILLAGE_STAFF,
+  "village.summary": VILLAGE_STAFF,
   // accounts of people in the village
   "account.list": ["COMMITTEE"],
   "account.create": ["COMMITTEE"],
@@ -47,6 +49,35 @@ export const PERMISSIONS = {
   "region.createVillage": ADMINS,
   // audit trail
   "audit.list": ["COMMITTEE", "SUPERVISOR", ...ADMINS],
+  // rule books (积分细则): the committee drafts and adopts; everyone in the village reads the one in force
+  "rule.adopted": VILLAGE_PEOPLE,
+  "rule.books": ["COMMITTEE", "SUPERVISOR"],
+  "rule.book": ["COMMITTEE", "SUPERVISOR"],
+  "rule.createDraft": ["COMMITTEE"],
+  "rule.saveRule": ["COMMITTEE"],
+  "rule.removeRule": ["COMMITTEE"],
+  "rule.adopt": ["COMMITTEE"],
+  // awards and deductions with due process
+  "award.propose": ["COMMITTEE"],
+  "award.proposeBatch": ["COMMITTEE"],
+  "award.list": ["COMMITTEE", "SUPERVISOR"],
+  "award.get": ["COMMITTEE", "SUPERVISOR"],
+  "award.approve": ["SUPERVISOR"],
+  "award.reject": ["SUPERVISOR"],
+  "award.reverse": ["SUPERVISOR"],
+  "notice.publish": ["COMMITTEE"],
+  "notice.batches": ["COMMITTEE", "SUPERVISOR"],
+  "notice.board": ["VILLAGER", ...VILLAGE_STAFF],
+  "objection.create": ["VILLAGER"],
+  "objection.list": ["COMMITTEE", "SUPERVISOR"],
+  "objection.rule": ["SUPERVISOR"],
+  "relation.list": ["COMMITTEE", "SUPERVISOR"],
+  "relation.declare": ["COMMITTEE", "SUPERVISOR"],
+  // the household's points (villager) and the trail behind each entry
+  "points.summary": ["VILLAGER"],
+  "points.statement": ["VILLAGER"],
+  "points.pending": ["VILLAGER"],
+  "points.trail": ["VILLAGER", "COMMITTEE", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

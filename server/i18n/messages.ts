@@ -10,11 +10,15 @@ import zhHousehold from "./messages/zh/household.json";
 import enHousehold from "./messages/en/household.json";
 import zhAdmin from "./messages/zh/admin.json";
 import enAdmin from "./messages/en/admin.json";
+import zhRules from "./messages/zh/rules.json";
+import enRules from "./messages/en/rules.json";
+import zhPoints from "./messages/zh/points.json";
+import enPoints from "./messages/en/points.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

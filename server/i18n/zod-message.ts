@@ -47,8 +47,12 @@ export function issueText(locale: Locale, issue: Issue): string {
         })
       );
     case "invalid_type":
-      if (issue.input === undefined || issue.input === null) return prefix + translate(locale, "validation.required");
-      return prefix + translate(locale, issue.expected === "int" ? "validation.integer" : "validation.wrongType");
+      // zod 4 leaves the input out of issues by default; its message still says what was received
+      if (issue.expected === "int") return prefix + translate(locale, "validation.integer");
+      if ("input" in issue ? issue.input == null : /received (undefined|null)/.test(issue.message)) {
+        return prefix + translate(locale, "validation.required");
+      }
+      return prefix + translate(locale, "validation.wrongType");
     case "invalid_value":
     case "invalid_union":
       return prefix + translate(locale, "validation.choice");

@@ -5,6 +5,13 @@ import { gridRouter } from "./routers/grid";
 import { householdRouter } from "./routers/household";
 import { meRouter } from "./routers/me";
 import { regionRouter } from "./routers/region";
+import { ruleRouter } from "./routers/rule";
+import { villageRouter } from "./routers/village";
+import { awardRouter } from "./routers/award";
+import { noticeRouter } from "./routers/notice";
+import { objectionRouter } from "./routers/objection";
+import { pointsRouter } from "./routers/points";
+import { relationRouter } from "./routers/relation";
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +20,13 @@ export const appRouter = router({
   account: accountRouter,
   region: regionRouter,
   audit: auditRouter,
+  village: villageRouter,
+  rule: ruleRouter,
+  award: awardRouter,
+  notice: noticeRouter,
+  objection: objectionRouter,
+  relation: relationRouter,
+  points: pointsRouter,
 });
 
 export type AppRouter = typeof appRouter;

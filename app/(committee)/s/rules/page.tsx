@@ -1,0 +1,5 @@
+import { RuleBooksPage } from "@/components/rules/books-page";
+
+export default function Page() {
+  return <RuleBooksPage base="/s" />;
+}

@@ -1,0 +1,45 @@
+import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
+import { BookStatus } from "./book-status";
+import { formatDay } from "./format";
+
+export type BookHeaderData = {
+  version: number;
+  title: string;
+  status: "DRAFT" | "ADOPTED" | "RETIRED";
+  createdAt: Date;
+  createdByName: string;
+  adoptedAt: Date | null;
+  adoptedBy: string | null;
+  adoptedByName: string | null;
+  retiredAt: Date | null;
+  basedOnVersion: number | null;
+  counts: { add: number; deduct: number };
+};
+
+/** Which version, in what state, how it came to be, and how many additions and deductions it has. */
+export function BookHeader({ book, locale }: { book: BookHeaderData; locale: string }) {
+  const t = useTranslations("rules");
+  return (
+    <Card className={book.status === "ADOPTED" ? "ring-2 ring-green-600" : ""}>
+      <div className="flex items-start justify-between gap-2">
+        <p className="text-base text-stone-600">{t("version", { version: book.version })}</p>
+        <BookStatus status={book.status} />
+      </div>
+      <h1 className="text-2xl font-bold leading-snug text-stone-900" data-testid="book-title">
+        {book.title}
+      </h1>
+      <p className="mt-1 text-lg text-stone-800" data-testid="book-counts">
+        {t("counts", { add: book.counts.add, deduct: book.counts.deduct })}
+      </p>
+      <div className="mt-2 space-y-0.5 text-base text-stone-700">
+        {book.basedOnVersion ? <p>{t("basedOn", { version: book.basedOnVersion })}</p> : book.status === "DRAFT" ? <p>{t("blankDraft")}</p> : null}
+        <p>{t("createdBy", { name: book.createdByName || "—", date: formatDay(book.createdAt, locale) })}</p>
+        {book.adoptedAt ? <p>{t("adoptedOn", { date: formatDay(book.adoptedAt, locale) })}</p> : null}
+        {book.adoptedBy ? <p>{t("adoptedLine", { by: book.adoptedBy })}</p> : null}
+        {book.adoptedByName ? <p>{t("adoptedByName", { name: book.adoptedByName })}</p> : null}
+        {book.retiredAt ? <p>{t("retiredOn", { date: formatDay(book.retiredAt, locale) })}</p> : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslations } from "next-intl";
+
+const TONES = {
+  ADOPTED: "bg-green-100 text-green-800",
+  DRAFT: "bg-amber-100 text-amber-900",
+  RETIRED: "bg-stone-200 text-stone-700",
+} as const;
+
+/** 现行 / 草稿 / 已废止, in words as well as colour. */
+export function BookStatus({ status }: { status: "DRAFT" | "ADOPTED" | "RETIRED" }) {
+  const t = useTranslations("rules.status");
+  return (
+    <span className={`inline-flex shrink-0 items-center rounded-full px-3 py-0.5 text-base font-medium ${TONES[status]}`} data-testid="book-status">
+      {t(status)}
+    </span>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Pure rules of due process: separation of duties, caps, and the village calendar.
+ * No database here, so each rule is testable on its own.
+ */
+import type { Actor } from "@/server/auth/actor";
+import type { ErrorCode } from "@/server/lib/errors";
+
+/** Villages keep China Standard Time (UTC+8, no daylight saving): months and years start at local midnight. */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Start (inclusive) and end (exclusive) of the Asia/Shanghai calendar month or year that contains `now`. */
+export function shanghaiPeriod(now: Date, period: "MONTH" | "YEAR"): { from: Date; to: Date } {
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth();
+  const from = period === "MONTH" ? Date.UTC(y, m, 1) : Date.UTC(y, 0, 1);
+  const to = period === "MONTH" ? Date.UTC(y, m + 1, 1) : Date.UTC(y + 1, 0, 1);
+  return { from: new Date(from - SHANGHAI_OFFSET_MS), to: new Date(to - SHANGHAI_OFFSET_MS) };
+}
+
+/** "2026-11-23" in the village calendar. */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * May this reviewer review (approve, reject, reverse, rule on) an entry of this household?
+ * Principle 3: never their own proposal, never a household they belong to or declared a relation to.
+ */
+export function reviewBlock(
+  actor: Pick<Actor, "userId">,
+  award: { proposedById: string },
+  ties: { memberOfHousehold: boolean; declaredRelation: boolean },
+  opts: { checkProposer?: boolean } = {},
+): Extract<ErrorCode, "OWN_PROPOSAL" | "RELATED_HOUSEHOLD"> | null {
+  if ((opts.checkProposer ?? true) && award.proposedById === actor.userId) return "OWN_PROPOSAL";
+  if (ties.memberOfHousehold || ties.declaredRelation) return "RELATED_HOUSEHOLD";
+  return null;
+}
+
+/** Statuses that count towards a rule's cap: everything except what was turned down or undone. */
+export const CAP_COUNTED = ["PROPOSED", "APPROVED", "IN_NOTICE", "FINAL"] as const;
+
+/** Households that would go over the rule's cap with `adding` more entries each. */
+export function overCap(
+  rule: { capCount: number | null; capPeriod: "MONTH" | "YEAR" | null },
+  counts: Map<string, number>,
+  householdIds: string[],
+  adding = 1,
+): string[] {
+  if (!rule.capCount || !rule.capPeriod) return [];
+  return householdIds.filter((id) => (counts.get(id) ?? 0) + adding > rule.capCount!);
+}
+
+/** The cap in words for the error message, in both languages (the service does not know the reader's). */
+export function capWords(rule: { capCount: number | null; capPeriod: "MONTH" | "YEAR" | null }) {
+  const n = rule.capCount ?? 0;
+  return rule.capPeriod === "YEAR"
+    ? { capZh: `每年最多 ${n} 次`, capEn: `at most ${n} time${n === 1 ? "" : "s"} a year` }
+    : { capZh: `每月最多 ${n} 次`, capEn: `at most ${n} time${n === 1 ? "" : "s"} a month` };
+}
+
+/** The ledger transaction kind and postings of a final award: ISSUANCE → HOUSEHOLD, or back for a deduction. */
+export function awardPostings(points: number, accounts: { issuance: string; household: string }) {
+  return {
+    kind: points > 0 ? ("AWARD" as const) : ("DEDUCTION" as const),
+    postings: [
+      { accountId: accounts.issuance, points: -points },
+      { accountId: accounts.household, points },
+    ],
+  };
+}
+
+/** Names households in a message, the same in both languages: "001 王建国, 002 李春生 (+10)". */
+export function householdList(hs: { number: string; headName: string }[], max = 5): string {
+  const shown = hs.slice(0, max).map((h) => `${h.number} ${h.headName}`).join(", ");
+  return hs.length > max ? `${shown} (+${hs.length - max})` : shown;
+}

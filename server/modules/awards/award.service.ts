@@ -1,0 +1,348 @@
+/**
+ * Awards and deductions with due process (ARCHITECTURE §6): the committee proposes, a supervisor who
+ * neither proposed it nor is tied to the household reviews it; a final entry can be reversed.
+ * Points always come from the rule in force (no free-typed amounts), so zero, fractional, huge or
+ * wrong-signed points cannot be proposed.
+ */
+import type { Actor } from "@/server/auth/actor";
+import { villageOf } from "@/server/auth/actor";
+import { reverse as reverseTx } from "@/server/ledger/ledger";
+import type { Deps, Tx } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { recordAudit } from "../audit/audit.service";
+import { ruleInForce, type RuleInForce } from "../rules/rule.read";
+import { CAP_COUNTED, capWords, householdList, overCap, reviewBlock, shanghaiPeriod } from "./award.policy";
+import * as repo from "./award.repo";
+import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
+import { awardReversalKey } from "./finalize";
+
+/** Throws CAP_EXCEEDED naming the households that would go over the rule's cap with one more entry. */
+async function checkCaps(tx: Tx, villageId: string, rule: RuleInForce, households: { id: string; number: string; headName: string }[], now: Date) {
+  if (!rule.capCount || !rule.capPeriod) return;
+  const { from, to } = shanghaiPeriod(now, rule.capPeriod);
+  const ids = households.map((h) => h.id);
+  const counts = await repo.capCounts(tx, { villageId, ruleId: rule.id, householdIds: ids, from, to, statuses: CAP_COUNTED });
+  const over = new Set(overCap(rule, counts, ids));
+  if (over.size === 0) return;
+  throw new DomainError("CAP_EXCEEDED", {
+    rule: rule.title,
+    cap: rule.capCount,
+    ...capWords(rule),
+    households: householdList(households.filter((h) => over.has(h.id))),
+    count: over.size,
+  });
+}
+
+async function inForce(tx: Tx, villageId: string, ruleId: string, evidenceUrl: string | null | undefined) {
+  const rule = await ruleInForce(tx, villageId, ruleId);
+  if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
+  if (rule.evidenceRequired && !evidenceUrl) throw new DomainError("EVIDENCE_REQUIRED");
+  return rule;
+}
+
+/**
+ * Proposes an award or deduction for one household (status PROPOSED). A retry with the same
+ * idempotencyKey returns the first proposal. Points are the rule's.
+ * Throws NOT_FOUND (household or member not of this village), HOUSEHOLD_INACTIVE, RULE_NOT_IN_FORCE,
+ * EVIDENCE_REQUIRED, CAP_EXCEEDED, IDEMPOTENCY_CONFLICT (the key was used for another proposal).
+ */
+export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    await repo.lockProposals(tx, villageId);
+    // A manual proposal has no source record: its sourceId keeps the client's request key.
+    const first = await tx.award.findFirst({
+      where: { villageId, source: "MANUAL", sourceId: input.idempotencyKey, proposedById: actor.userId },
+      select: { id: true, householdId: true, ruleId: true, status: true, points: true },
+    });
+    if (first) {
+      if (first.householdId !== input.householdId || first.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
+      return { id: first.id, status: first.status, points: first.points, replayed: true };
+    }
+    const h = await tx.household.findFirst({
+      where: { id: input.householdId, villageId },
+      select: { id: true, number: true, headName: true, status: true },
+    });
+    if (!h) throw new DomainError("NOT_FOUND");
+    if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
+    if (input.memberId) {
+      const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true } });
+      if (!m) throw new DomainError("NOT_FOUND");
+    }
+    const rule = await inForce(tx, villageId, input.ruleId, input.evidenceUrl);
+    await checkCaps(tx, villageId, rule, [h], now);
+    const award = await tx.award.create({
+      data: {
+        villageId,
+        householdId: h.id,
+        ruleId: rule.id,
+        ruleBookId: rule.ruleBookId,
+        points: rule.points,
+        reason: input.reason,
+        evidenceUrl: input.evidenceUrl ?? null,
+        memberId: input.memberId ?? null,
+        source: "MANUAL",
+        sourceId: input.idempotencyKey,
+        proposedById: actor.userId,
+        proposedAt: now,
+      },
+      select: { id: true, status: true, points: true },
+    });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "award.propose",
+      entity: "Award",
+      entityId: award.id,
+      after: { status: "PROPOSED", householdId: h.id, ruleId: rule.id, ruleCode: rule.code, points: rule.points, reason: input.reason },
+    });
+    return { ...award, replayed: false };
+  });
+}
+
+/**
+ * One rule for many households (picked, or a whole grid), all or nothing. A retry with the same
+ * idempotencyKey returns the first batch. Throws NOT_FOUND (a household or grid of another village),
+ * HOUSEHOLD_INACTIVE, BATCH_EMPTY (the grid has no active household), RULE_NOT_IN_FORCE,
+ * EVIDENCE_REQUIRED, CAP_EXCEEDED (naming the households), IDEMPOTENCY_CONFLICT.
+ */
+export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatchInput) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  return deps.db.$transaction(
+    async (tx) => {
+      await repo.lockProposals(tx, villageId);
+      const first = await tx.award.findMany({ where: { villageId, batchKey: input.idempotencyKey }, select: { ruleId: true, points: true } });
+      if (first.length) {
+        if (first[0]!.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
+        return { count: first.length, batchKey: input.idempotencyKey, points: first[0]!.points, replayed: true };
+      }
+      const select = { id: true, number: true, headName: true, status: true } as const;
+      let households: { id: string; number: string; headName: string; status: string }[];
+      if (input.gridId) {
+        const grid = await tx.grid.findFirst({ where: { id: input.gridId, villageId }, select: { id: true } });
+        if (!grid) throw new DomainError("NOT_FOUND");
+        households = await tx.household.findMany({ where: { villageId, gridId: grid.id, status: "ACTIVE" }, select, orderBy: { number: "asc" } });
+        if (households.length === 0) throw new DomainError("BATCH_EMPTY");
+      } else {
+        const ids = [...new Set(input.householdIds ?? [])];
+        households = await tx.household.findMany({ where: { villageId, id: { in: ids } }, select, orderBy: { number: "asc" } });
+        if (households.length !== ids.length) throw new DomainError("NOT_FOUND");
+        if (households.some((h) => h.status !== "ACTIVE")) throw new DomainError("HOUSEHOLD_INACTIVE");
+      }
+      const rule = await inForce(tx, villageId, input.ruleId, input.evidenceUrl);
+      await checkCaps(tx, villageId, rule, households, now);
+      await tx.award.createMany({
+        data: households.map((h) => ({
+          villageId,
+          householdId: h.id,
+          ruleId: rule.id,
+          ruleBookId: rule.ruleBookId,
+          points: rule.points,
+          reason: input.reason,
+          evidenceUrl: input.evidenceUrl ?? null,
+          source: "BATCH" as const,
+          batchKey: input.idempotencyKey,
+          proposedById: actor.userId,
+          proposedAt: now,
+        })),
+      });
+      await recordAudit(tx, actor, {
+        regionId: villageId,
+        action: "award.proposeBatch",
+        entity: "AwardBatch",
+        entityId: input.idempotencyKey,
+        after: {
+          status: "PROPOSED",
+          ruleId: rule.id,
+          ruleCode: rule.code,
+          points: rule.points,
+          reason: input.reason,
+          count: households.length,
+          gridId: input.gridId ?? null,
+          households: households.map((h) => h.number).join(","),
+        },
+      });
+      return { count: households.length, batchKey: input.idempotencyKey, points: rule.points, replayed: false };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function assertMayReview(tx: Tx, actor: Actor, award: { proposedById: string; householdId: string }, opts?: { checkProposer?: boolean }) {
+  const block = reviewBlock(actor, award, await repo.reviewerTies(tx, actor.userId, award.householdId), opts);
+  if (block) throw new DomainError(block);
+}
+
+/**
+ * Approves or rejects a PROPOSED entry. Two reviewers at once: one wins, the other gets AWARD_WRONG_STATE.
+ * Throws NOT_FOUND, OWN_PROPOSAL, RELATED_HOUSEHOLD, AWARD_WRONG_STATE.
+ */
+export async function review(deps: Deps, actor: Actor, input: { id: string; note?: string; decision: "APPROVED" | "REJECTED" }) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const a = await repo.findAward(tx, villageId, input.id);
+    if (!a) throw new DomainError("NOT_FOUND");
+    await assertMayReview(tx, actor, a);
+    if (a.status !== "PROPOSED") throw new DomainError("AWARD_WRONG_STATE");
+    const note = input.note?.trim() || null;
+    const { count } = await tx.award.updateMany({
+      where: { id: a.id, status: "PROPOSED" },
+      data: { status: input.decision, reviewedById: actor.userId, reviewedAt: now, reviewNote: note },
+    });
+    if (count === 0) throw new DomainError("AWARD_WRONG_STATE");
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: input.decision === "APPROVED" ? "award.approve" : "award.reject",
+      entity: "Award",
+      entityId: a.id,
+      before: { status: "PROPOSED" },
+      after: { status: input.decision, note },
+    });
+    return { id: a.id, status: input.decision };
+  });
+}
+
+/**
+ * Undoes a FINAL entry with a REVERSAL ledger transaction (it shows on the household statement).
+ * Throws NOT_FOUND, RELATED_HOUSEHOLD, ALREADY_REVERSED, AWARD_WRONG_STATE (not final yet).
+ */
+export async function reverseAward(deps: Deps, actor: Actor, input: { id: string; reason: string }) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const exists = await repo.findAward(tx, villageId, input.id);
+    if (!exists) throw new DomainError("NOT_FOUND");
+    await repo.lockAward(tx, exists.id);
+    const a = (await repo.findAward(tx, villageId, input.id))!;
+    // Reversing corrects a mistake, so the proposer may do it; a relative may not.
+    await assertMayReview(tx, actor, a, { checkProposer: false });
+    if (a.status === "REVERSED") throw new DomainError("ALREADY_REVERSED");
+    if (a.status !== "FINAL" || !a.transactionId) throw new DomainError("AWARD_WRONG_STATE");
+    const res = await reverseTx(tx, now, {
+      villageId,
+      transactionId: a.transactionId,
+      idempotencyKey: awardReversalKey(a.id),
+      actorUserId: actor.userId,
+      reason: input.reason,
+    });
+    await tx.award.update({ where: { id: a.id }, data: { status: "REVERSED", reversalTxId: res.transactionId }, select: { id: true } });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "award.reverse",
+      entity: "Award",
+      entityId: a.id,
+      before: { status: "FINAL", transactionId: a.transactionId },
+      after: { status: "REVERSED", reversalTxId: res.transactionId, reason: input.reason },
+    });
+    return { id: a.id, status: "REVERSED" as const, reversalTxId: res.transactionId };
+  });
+}
+
+/** What stops this actor from reviewing each award (null: they may), for the approval queue. */
+async function reviewFlags(deps: Deps, actor: Actor, rows: { id: string; householdId: string; proposedById: string }[]) {
+  if (actor.role !== "SUPERVISOR") return new Map<string, null>();
+  const tied = await repo.tiedHouseholds(deps.db, actor.userId, [...new Set(rows.map((r) => r.householdId))]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      reviewBlock(actor, r, { memberOfHousehold: tied.has(r.householdId), declaredRelation: tied.has(r.householdId) }),
+    ]),
+  );
+}
+
+/** Entries of the village, newest first, with counts per status (for tabs). */
+export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput) {
+  const villageId = villageOf(actor);
+  const base = { villageId, ...(input.householdId ? { householdId: input.householdId } : {}) };
+  const where = { ...base, ...(input.status ? { status: input.status } : {}) };
+  const [rows, grouped] = await Promise.all([
+    deps.db.award.findMany({
+      where,
+      orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
+      take: input.take + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      select: repo.awardSelect,
+    }),
+    deps.db.award.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
+  ]);
+  const page = rows.slice(0, input.take);
+  const [views, flags] = await Promise.all([repo.decorate(deps.db, villageId, page, deps.now()), reviewFlags(deps, actor, page)]);
+  const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<string, number>>;
+  return {
+    items: views.map((v) => ({ ...v, reviewBlock: flags.get(v.id) ?? null, mine: v.proposedBy.id === actor.userId })),
+    nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
+    counts,
+  };
+}
+
+/** One ledger transaction as the trail shows it: id, when, who, and the start of its tamper-evident hash. */
+async function ledgerInfo(tx: Deps["db"], villageId: string, id: string | null) {
+  if (!id) return null;
+  const t = await tx.ledgerTransaction.findFirst({
+    where: { id, villageId },
+    select: { id: true, seq: true, kind: true, createdAt: true, hash: true, reason: true, actorUserId: true },
+  });
+  if (!t) return null;
+  const names = await repo.userNames(tx, [t.actorUserId]);
+  return {
+    transactionId: t.id,
+    seq: t.seq,
+    kind: t.kind,
+    createdAt: t.createdAt,
+    reason: t.reason,
+    actorName: names.get(t.actorUserId) ?? "",
+    hashPrefix: t.hash.slice(0, 12),
+  };
+}
+
+/**
+ * The full trail of one entry: rule and rule-book version, proposer, reviewer and note, notice
+ * window, objections and their answers, the ledger transaction and any reversal.
+ * `asVillager` hides who objected (except the reader's own objections). Throws NOT_FOUND.
+ */
+export async function awardTrail(deps: Deps, villageId: string, awardId: string, reader: { userId: string; asVillager: boolean }) {
+  const row = await repo.findAward(deps.db, villageId, awardId);
+  if (!row) throw new DomainError("NOT_FOUND");
+  const now = deps.now();
+  const [[award], book, objections, posting, reversal] = await Promise.all([
+    repo.decorate(deps.db, villageId, [row], now),
+    repo.ruleBookInfo(deps.db, villageId, row.ruleBookId),
+    deps.db.objection.findMany({
+      where: { awardId, villageId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, userId: true, reason: true, status: true, answer: true, ruledById: true, ruledAt: true, createdAt: true },
+    }),
+    ledgerInfo(deps.db, villageId, row.transactionId),
+    ledgerInfo(deps.db, villageId, row.reversalTxId),
+  ]);
+  const names = await repo.userNames(deps.db, objections.flatMap((o) => [o.userId, o.ruledById]));
+  return {
+    award: award!,
+    ruleBook: book
+      ? { id: book.id, version: book.version, title: book.title, status: book.status, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy }
+      : null,
+    objections: objections.map((o) => ({
+      id: o.id,
+      status: o.status,
+      reason: o.reason,
+      answer: o.answer,
+      createdAt: o.createdAt,
+      ruledAt: o.ruledAt,
+      ruledByName: o.ruledById ? (names.get(o.ruledById) ?? "") : null,
+      mine: o.userId === reader.userId,
+      objectorName: reader.asVillager && o.userId !== reader.userId ? null : (names.get(o.userId) ?? ""),
+    })),
+    ledger: posting,
+    reversal,
+  };
+}
+
+/** award.get: the trail plus whether this reviewer may act on it. Throws NOT_FOUND. */
+export async function getAward(deps: Deps, actor: Actor, id: string) {
+  const villageId = villageOf(actor);
+  const trail = await awardTrail(deps, villageId, id, { userId: actor.userId, asVillager: false });
+  const flags = await reviewFlags(deps, actor, [{ id, householdId: trail.award.household.id, proposedById: trail.award.proposedBy.id }]);
+  return { ...trail, reviewBlock: flags.get(id) ?? null, mine: trail.award.proposedBy.id === actor.userId };
+}

@@ -1,0 +1,239 @@
+/**
+ * Public notice (积分公示): approved entries are published in a batch for the village's notice period;
+ * every villager of the village sees the board (household number and head, rule, points, reason —
+ * never phone or ID numbers) and may object while the window is open.
+ */
+import type { Actor } from "@/server/auth/actor";
+import { villageOf } from "@/server/auth/actor";
+import type { Deps } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { recordAudit } from "../audit/audit.service";
+import { DAY_MS, shanghaiDate } from "./award.policy";
+import * as repo from "./award.repo";
+import type { PublishInput } from "./award.schema";
+import { finalizeAward, settleBatch } from "./finalize";
+
+/** How far back the board lists entries that became final (已公示生效). */
+export const RECENT_FINAL_DAYS = 30;
+const BOARD_MAX = 500;
+
+/**
+ * Publishes approved entries (the given ones, or all APPROVED of the village) in a new notice batch
+ * closing after the village's notice days. With 0 notice days the batch closes at once and its
+ * entries are finalized in the same call (through the same code as the job).
+ * Throws NOTHING_TO_PUBLISH, NOT_FOUND (an entry of another village), AWARD_WRONG_STATE (a given entry is not APPROVED).
+ */
+export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  const published = await deps.db.$transaction(async (tx) => {
+    const village = await tx.region.findUniqueOrThrow({ where: { id: villageId }, select: { noticeDays: true } });
+    let ids: string[];
+    if (input.awardIds) {
+      ids = [...new Set(input.awardIds)];
+      const found = await tx.award.findMany({ where: { id: { in: ids }, villageId }, select: { status: true } });
+      if (found.length !== ids.length) throw new DomainError("NOT_FOUND");
+      if (found.some((a) => a.status !== "APPROVED")) throw new DomainError("AWARD_WRONG_STATE");
+    } else {
+      const approved = await tx.award.findMany({
+        where: { villageId, status: "APPROVED" },
+        orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
+      ids = approved.map((a) => a.id);
+    }
+    if (ids.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
+    const noticeDays = Math.max(0, village.noticeDays);
+    const batch = await tx.noticeBatch.create({
+      data: {
+        villageId,
+        title: input.title ?? `积分公示 ${shanghaiDate(now)}`,
+        publishedById: actor.userId,
+        publishedAt: now,
+        closesAt: new Date(now.getTime() + noticeDays * DAY_MS),
+      },
+      select: { id: true, title: true, publishedAt: true, closesAt: true },
+    });
+    // Conditional on APPROVED: of two publishers at once, each entry lands in exactly one batch.
+    const { count } = await tx.award.updateMany({
+      where: { id: { in: ids }, villageId, status: "APPROVED" },
+      data: { status: "IN_NOTICE", noticeBatchId: batch.id },
+    });
+    if (count === 0) throw new DomainError("NOTHING_TO_PUBLISH");
+    if (input.awardIds && count !== ids.length) throw new DomainError("AWARD_WRONG_STATE");
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "notice.publish",
+      entity: "NoticeBatch",
+      entityId: batch.id,
+      after: { title: batch.title, count, noticeDays, closesAt: batch.closesAt.toISOString() },
+    });
+    return { ...batch, count, noticeDays };
+  });
+
+  let finalized = 0;
+  if (published.noticeDays === 0) {
+    const inBatch = await deps.db.award.findMany({ where: { noticeBatchId: published.id, status: "IN_NOTICE" }, select: { id: true } });
+    for (const a of inBatch) if ((await finalizeAward(deps, a.id)).outcome === "FINAL") finalized++;
+    await settleBatch(deps, published.id);
+  }
+  return {
+    batchId: published.id,
+    title: published.title,
+    count: published.count,
+    publishedAt: published.publishedAt,
+    closesAt: published.closesAt,
+    noticeDays: published.noticeDays,
+    finalized,
+  };
+}
+
+/** What the public board shows of an entry: no proposer, no evidence link, no review notes. */
+function boardEntry(v: repo.AwardView) {
+  return {
+    id: v.id,
+    status: v.status,
+    household: { number: v.household.number, headName: v.household.headName },
+    memberName: v.member?.name ?? null,
+    rule: { code: v.rule.code, title: v.rule.title, category: v.rule.category },
+    points: v.points,
+    reason: v.reason,
+    publishedAt: v.notice?.publishedAt ?? null,
+    closesAt: v.notice?.closesAt ?? null,
+    windowOpen: v.notice?.windowOpen ?? false,
+    /** the window has closed but an objection is still being handled (异议处理中); who objected is never shown */
+    objectionPending: v.status === "IN_NOTICE" && v.openObjections > 0,
+    finalAt: v.finalAt,
+  };
+}
+
+/**
+ * The notice board of the actor's village: entries on notice now, and entries that became final in
+ * the last 30 days (已公示生效). A villager also sees which entries are their own household's, their
+ * own objections with the committee's answers, and whether their household already objected.
+ */
+export async function board(deps: Deps, actor: Actor) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  const since = new Date(now.getTime() - RECENT_FINAL_DAYS * DAY_MS);
+  const [inNoticeRows, finalRows, village] = await Promise.all([
+    deps.db.award.findMany({
+      where: { villageId, status: "IN_NOTICE" },
+      orderBy: [{ noticeBatch: { closesAt: "asc" } }, { household: { number: "asc" } }, { id: "asc" }],
+      take: BOARD_MAX,
+      select: repo.awardSelect,
+    }),
+    deps.db.award.findMany({
+      where: { villageId, status: "FINAL", finalAt: { gte: since } },
+      orderBy: [{ finalAt: "desc" }, { household: { number: "asc" } }, { id: "asc" }],
+      take: BOARD_MAX,
+      select: repo.awardSelect,
+    }),
+    deps.db.region.findUniqueOrThrow({ where: { id: villageId }, select: { noticeDays: true } }),
+  ]);
+  const [inNotice, recentFinal] = await Promise.all([
+    repo.decorate(deps.db, villageId, inNoticeRows, now),
+    repo.decorate(deps.db, villageId, finalRows, now),
+  ]);
+
+  // The reader's own household and objections (villagers only).
+  const mine = actor.role === "VILLAGER" ? await repo.myHousehold(deps.db, actor) : null;
+  const myObjections =
+    actor.role === "VILLAGER"
+      ? await deps.db.objection.findMany({
+          where: { villageId, userId: actor.userId, createdAt: { gte: new Date(now.getTime() - 90 * DAY_MS) } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 100,
+          select: { id: true, awardId: true, reason: true, status: true, answer: true, createdAt: true, ruledAt: true },
+        })
+      : [];
+  const householdObjected = new Set<string>();
+  if (mine && inNotice.length) {
+    const members = await deps.db.householdMember.findMany({
+      where: { householdId: mine.id, userId: { not: null } },
+      select: { userId: true },
+    });
+    const rows = await deps.db.objection.findMany({
+      where: { awardId: { in: inNotice.map((a) => a.id) }, userId: { in: members.map((m) => m.userId!) } },
+      select: { awardId: true },
+    });
+    for (const r of rows) householdObjected.add(r.awardId);
+  }
+  const myByAward = new Map(myObjections.map((o) => [o.awardId, o]));
+  const objectionView = (o: (typeof myObjections)[number]) => ({
+    id: o.id,
+    status: o.status,
+    reason: o.reason,
+    answer: o.answer,
+    createdAt: o.createdAt,
+    ruledAt: o.ruledAt,
+  });
+
+  // My objections, with the entry they are about (it may have left the board: overturned or final).
+  const objectedRows = myObjections.length
+    ? await deps.db.award.findMany({ where: { id: { in: [...myByAward.keys()] }, villageId }, select: repo.awardSelect })
+    : [];
+  const objected = new Map((await repo.decorate(deps.db, villageId, objectedRows, now)).map((v) => [v.id, boardEntry(v)]));
+
+  const forReader = (v: repo.AwardView) => ({
+    ...boardEntry(v),
+    ownHousehold: !!mine && v.household.id === mine.id,
+    myObjection: myByAward.has(v.id) ? objectionView(myByAward.get(v.id)!) : null,
+    householdObjected: householdObjected.has(v.id) || myByAward.has(v.id),
+  });
+  return {
+    noticeDays: village.noticeDays,
+    recentFinalDays: RECENT_FINAL_DAYS,
+    inNotice: inNotice.map(forReader),
+    recentFinal: recentFinal.map(forReader),
+    myObjections: myObjections.map((o) => ({ ...objectionView(o), entry: objected.get(o.awardId) ?? null })),
+  };
+}
+
+/** Notice batches of the village, newest first, with counts of their entries by status and open objections. */
+export async function listBatches(deps: Deps, actor: Actor, input: { cursor?: string | null; take: number }) {
+  const villageId = villageOf(actor);
+  const now = deps.now();
+  const rows = await deps.db.noticeBatch.findMany({
+    where: { villageId },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: input.take + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: { id: true, title: true, publishedById: true, publishedAt: true, closesAt: true, finalizedAt: true },
+  });
+  const page = rows.slice(0, input.take);
+  const ids = page.map((b) => b.id);
+  const [byStatus, open, names] = await Promise.all([
+    ids.length
+      ? deps.db.award.groupBy({ by: ["noticeBatchId", "status"], where: { noticeBatchId: { in: ids } }, _count: { _all: true } })
+      : Promise.resolve([]),
+    ids.length
+      ? deps.db.objection.findMany({ where: { status: "OPEN", award: { noticeBatchId: { in: ids } } }, select: { award: { select: { noticeBatchId: true } } } })
+      : Promise.resolve([]),
+    repo.userNames(deps.db, page.map((b) => b.publishedById)),
+  ]);
+  return {
+    items: page.map((b) => {
+      const counts: Partial<Record<string, number>> = {};
+      let total = 0;
+      for (const g of byStatus) {
+        if (g.noticeBatchId !== b.id) continue;
+        counts[g.status] = g._count._all;
+        total += g._count._all;
+      }
+      return {
+        id: b.id,
+        title: b.title,
+        publishedByName: names.get(b.publishedById) ?? "",
+        publishedAt: b.publishedAt,
+        closesAt: b.closesAt,
+        finalizedAt: b.finalizedAt,
+        windowOpen: now < b.closesAt,
+        total,
+        counts,
+        openObjections: open.filter((o) => o.award.noticeBatchId === b.id).length,
+      };
+    }),
+    nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
+  };
+}

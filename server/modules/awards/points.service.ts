@@ -1,0 +1,103 @@
+/**
+ * The villager's points (1户1账户): balance (what is left to spend), this month's and this year's
+ * score (earned − deducted, for rankings), the statement, entries not yet final, and the trail
+ * behind any entry. Villagers see only their own household; staff see their village.
+ */
+import type { Actor } from "@/server/auth/actor";
+import { villageOf } from "@/server/auth/actor";
+import { householdBalance, householdScore, householdStatement } from "@/server/ledger/read";
+import type { Deps } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { shanghaiPeriod } from "./award.policy";
+import * as repo from "./award.repo";
+import { PENDING_STATUSES } from "./award.schema";
+import { awardTrail } from "./award.service";
+
+/** Balance, scores and how many entries are on their way. Null when the account is linked to no household. */
+export async function summary(deps: Deps, actor: Actor) {
+  const h = await repo.myHousehold(deps.db, actor);
+  if (!h) return null;
+  const now = deps.now();
+  const month = shanghaiPeriod(now, "MONTH");
+  const year = shanghaiPeriod(now, "YEAR");
+  const [balance, monthScore, yearScore, pendingCount] = await Promise.all([
+    householdBalance(deps.db, h.id),
+    householdScore(deps.db, h.id, month.from, month.to),
+    householdScore(deps.db, h.id, year.from, year.to),
+    deps.db.award.count({ where: { householdId: h.id, villageId: h.villageId, status: { in: [...PENDING_STATUSES] } } }),
+  ]);
+  return {
+    household: { id: h.id, number: h.number, headName: h.headName },
+    balance,
+    month: { ...monthScore, from: month.from },
+    year: { ...yearScore, from: year.from },
+    pendingCount,
+  };
+}
+
+/**
+ * The household statement, newest first: one line per posting with the rule, the member who earned
+ * it, the award it came from and whether it was later reversed.
+ */
+export async function statement(deps: Deps, actor: Actor, input: { cursor?: string | null; take: number }) {
+  const h = await repo.myHousehold(deps.db, actor);
+  if (!h) return { items: [], nextCursor: null };
+  const page = await householdStatement(deps.db, h.id, { cursor: input.cursor ?? undefined, take: input.take });
+  const txIds = page.items.map((p) => p.transaction.id);
+  const [rules, members, reversals] = await Promise.all([
+    repo.ruleLabels(deps.db, h.villageId, page.items.map((p) => p.transaction.ruleId).filter((x): x is string => !!x)),
+    repo.memberNames(deps.db, page.items.map((p) => p.transaction.memberId)),
+    txIds.length
+      ? deps.db.ledgerTransaction.findMany({ where: { reversesId: { in: txIds } }, select: { id: true, reversesId: true } })
+      : Promise.resolve([]),
+  ]);
+  const reversedBy = new Map(reversals.map((r) => [r.reversesId!, r.id]));
+  return {
+    items: page.items.map((p) => {
+      const t = p.transaction;
+      const rule = t.ruleId ? rules.get(t.ruleId) : undefined;
+      return {
+        id: p.id,
+        date: p.createdAt,
+        kind: t.kind,
+        points: p.points,
+        reason: t.reason,
+        rule: rule ? { code: rule.code, title: rule.title, category: rule.category, ruleBookVersion: rule.ruleBookVersion } : null,
+        memberName: t.memberId ? (members.get(t.memberId) ?? null) : null,
+        transactionId: t.id,
+        awardId: t.sourceType === "award" ? t.sourceId : null,
+        /** this line was later undone by a REVERSAL (which appears as its own line) */
+        reversed: reversedBy.has(t.id),
+        reversalTransactionId: reversedBy.get(t.id) ?? null,
+        /** for a REVERSAL line: the transaction it undoes */
+        reversesTransactionId: t.reversesId,
+      };
+    }),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The household's entries not yet final (待审核 / 已审核 / 公示中), newest first. */
+export async function pending(deps: Deps, actor: Actor) {
+  const h = await repo.myHousehold(deps.db, actor);
+  if (!h) return [];
+  const rows = await deps.db.award.findMany({
+    where: { householdId: h.id, villageId: h.villageId, status: { in: [...PENDING_STATUSES] } },
+    orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: repo.awardSelect,
+  });
+  return repo.decorate(deps.db, h.villageId, rows, deps.now());
+}
+
+/** The full trail of one entry. Villagers: only their own household's entries (else NOT_FOUND). */
+export async function trail(deps: Deps, actor: Actor, awardId: string) {
+  if (actor.role === "VILLAGER") {
+    const h = await repo.myHousehold(deps.db, actor);
+    if (!h) throw new DomainError("NOT_FOUND");
+    const own = await deps.db.award.findFirst({ where: { id: awardId, householdId: h.id, villageId: h.villageId }, select: { id: true } });
+    if (!own) throw new DomainError("NOT_FOUND");
+    return awardTrail(deps, h.villageId, awardId, { userId: actor.userId, asVillager: true });
+  }
+  return awardTrail(deps, villageOf(actor), awardId, { userId: actor.userId, asVillager: false });
+}
