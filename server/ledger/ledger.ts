@@ -7,6 +7,7 @@
  * - hash-chained per village (hash.ts), verified by verify.ts.
  * All functions take a transaction client so the business change and its postings commit together.
  */
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import type { AccountKind, TxKind } from "@/server/db/generated/enums";
@@ -65,55 +66,49 @@ function checkShape(input: PostInput) {
  */
 export async function post(tx: Tx, now: Date, input: PostInput): Promise<PostResult> {
   checkShape(input);
+  // Raw statements on purpose: this is the hot path, and four round trips under the village lock
+  // (lock, read, balances, insert) keep a village's ledger moving (bench/ledger.ts measures it).
   await lockVillage(tx, input.villageId);
 
-  const existing = await tx.ledgerTransaction.findUnique({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true, seq: true, kind: true, villageId: true },
-  });
+  const accountIds = [...new Set(input.postings.map((p) => p.accountId))].sort();
+  const [state] = await tx.$queryRaw<
+    {
+      existing: { id: string; seq: number; kind: string; villageId: string } | null;
+      reversed: string | null;
+      prev: { seq: number; hash: string } | null;
+      accounts: { id: string; kind: AccountKind; balance: number }[] | null;
+    }[]
+  >`
+    SELECT
+      (SELECT json_build_object('id', "id", 'seq', "seq", 'kind', "kind", 'villageId', "villageId")
+         FROM "LedgerTransaction" WHERE "idempotencyKey" = ${input.idempotencyKey}) AS existing,
+      (SELECT "id" FROM "LedgerTransaction" WHERE ${input.reversesId ?? null}::text IS NOT NULL
+         AND "reversesId" = ${input.reversesId ?? null}::text) AS reversed,
+      (SELECT json_build_object('seq', "seq", 'hash', "hash") FROM "LedgerTransaction"
+         WHERE "villageId" = ${input.villageId} ORDER BY "seq" DESC LIMIT 1) AS prev,
+      (SELECT json_agg(json_build_object('id', "id", 'kind', "kind", 'balance', "balance"))
+         FROM "LedgerAccount" WHERE "id" = ANY(${accountIds}::text[]) AND "villageId" = ${input.villageId}) AS accounts`;
+  const existing = state?.existing;
   if (existing) {
     if (existing.kind !== input.kind || existing.villageId !== input.villageId) throw new DomainError("IDEMPOTENCY_CONFLICT");
     return { transactionId: existing.id, seq: existing.seq, replayed: true };
   }
-  if (input.reversesId) {
-    const already = await tx.ledgerTransaction.findUnique({ where: { reversesId: input.reversesId }, select: { id: true } });
-    if (already) throw new DomainError("ALREADY_REVERSED");
-  }
-
-  // All accounts must be of this village; lock them in id order (no deadlocks between villages' shops).
-  const accountIds = [...new Set(input.postings.map((p) => p.accountId))].sort();
-  const accounts = await tx.ledgerAccount.findMany({
-    where: { id: { in: accountIds }, villageId: input.villageId },
-    select: { id: true, kind: true },
-  });
+  if (state?.reversed) throw new DomainError("ALREADY_REVERSED");
+  const accounts = state?.accounts ?? [];
   if (accounts.length !== accountIds.length) throw new Error("ledger: account missing or of another village");
-  const kindOf = new Map(accounts.map((a) => [a.id, a.kind]));
+
+  // Cached balances live only on household and shop accounts; village totals are derived from postings.
   const delta = new Map<string, number>();
   for (const p of input.postings) delta.set(p.accountId, (delta.get(p.accountId) ?? 0) + p.points);
-
-  for (const id of accountIds) {
-    const kind = kindOf.get(id)!;
-    if (kind !== "HOUSEHOLD" && kind !== "SHOP") continue; // village accounts: totals are derived from postings
-    const d = delta.get(id)!;
-    if (d === 0) continue;
-    if (d < 0 && input.noOverdraw?.includes(id)) {
-      const updated = await tx.$executeRaw`
-        UPDATE "LedgerAccount" SET "balance" = "balance" + ${d} WHERE "id" = ${id} AND "balance" + ${d} >= 0`;
-      if (updated === 0) {
-        const acc = await tx.ledgerAccount.findUniqueOrThrow({ where: { id }, select: { balance: true } });
-        throw new DomainError("INSUFFICIENT_POINTS", { balance: acc.balance, needed: -d });
-      }
-    } else {
-      await tx.$executeRaw`UPDATE "LedgerAccount" SET "balance" = "balance" + ${d} WHERE "id" = ${id}`;
+  const cached = accounts.filter((a) => (a.kind === "HOUSEHOLD" || a.kind === "SHOP") && delta.get(a.id) !== 0);
+  for (const a of cached) {
+    const d = delta.get(a.id)!;
+    if (d < 0 && input.noOverdraw?.includes(a.id) && a.balance + d < 0) {
+      throw new DomainError("INSUFFICIENT_POINTS", { balance: a.balance, needed: -d });
     }
   }
-
-  const prev = await tx.ledgerTransaction.findFirst({
-    where: { villageId: input.villageId },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
-  const seq = (prev?.seq ?? 0) + 1;
+  const seq = (state?.prev?.seq ?? 0) + 1;
+  const prevHash = state?.prev?.hash ?? GENESIS;
   const content = {
     villageId: input.villageId,
     seq,
@@ -132,19 +127,36 @@ export async function post(tx: Tx, now: Date, input: PostInput): Promise<PostRes
     createdAt: now,
     postings: input.postings,
   };
-  const prevHash = prev?.hash ?? GENESIS;
-  const created = await tx.ledgerTransaction.create({
-    data: {
-      ...(({ postings: _p, ...rest }) => rest)(content),
-      prevHash,
-      hash: transactionHash(prevHash, content),
-      postings: {
-        create: input.postings.map((p) => ({ accountId: p.accountId, points: p.points, villageId: input.villageId, createdAt: now })),
-      },
-    },
-    select: { id: true },
-  });
-  return { transactionId: created.id, seq, replayed: false };
+  const hash = transactionHash(prevHash, content);
+  const transactionId = randomUUID();
+  const c = content;
+  // One statement writes the balances, the transaction and its postings. The village lock makes the
+  // balances read above current; the UPDATE's condition is a second guard, and the transaction row is
+  // only written when every balance update went through.
+  const ids = cached.map((a) => a.id);
+  const deltas = cached.map((a) => delta.get(a.id)!);
+  const guarded = (input.noOverdraw ?? []).filter((id) => ids.includes(id));
+  const written = await tx.$executeRaw`
+    WITH u AS (
+      UPDATE "LedgerAccount" AS a SET "balance" = a."balance" + d.delta
+      FROM unnest(${ids}::text[], ${deltas}::int[]) AS d(id, delta)
+      WHERE a."id" = d.id AND (d.delta >= 0 OR NOT (a."id" = ANY(${guarded}::text[])) OR a."balance" + d.delta >= 0)
+      RETURNING a."id"),
+    t AS (
+      INSERT INTO "LedgerTransaction" ("id", "villageId", "seq", "kind", "idempotencyKey", "sourceType", "sourceId",
+        "ruleId", "ruleBookId", "actorUserId", "memberId", "proxyUserId", "reason", "reversesId", "scoring",
+        "createdAt", "prevHash", "hash")
+      SELECT ${transactionId}, ${c.villageId}, ${seq}, ${c.kind}::"TxKind", ${c.idempotencyKey}, ${c.sourceType},
+        ${c.sourceId}, ${c.ruleId}, ${c.ruleBookId}, ${c.actorUserId}, ${c.memberId}, ${c.proxyUserId}, ${c.reason},
+        ${c.reversesId}, ${c.scoring}, ${now}, ${prevHash}, ${hash}
+      WHERE (SELECT count(*) FROM u) = ${ids.length}
+      RETURNING "id")
+    INSERT INTO "LedgerPosting" ("id", "transactionId", "accountId", "villageId", "points", "createdAt")
+    SELECT p.id, t."id", p.account, ${c.villageId}, p.points, ${now}
+    FROM t, unnest(${input.postings.map(() => randomUUID())}::text[], ${input.postings.map((p) => p.accountId)}::text[],
+      ${input.postings.map((p) => p.points)}::int[]) AS p(id, account, points)`;
+  if (written !== input.postings.length) throw new DomainError("INSUFFICIENT_POINTS", { balance: 0, needed: 0 });
+  return { transactionId, seq, replayed: false };
 }
 
 /**
