@@ -17,6 +17,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.int.test.ts"],
           environment: "node",
           pool: "forks",
+          globalSetup: ["tests/setup/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

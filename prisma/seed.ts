@@ -7,6 +7,8 @@ import { hashPassword } from "../server/auth/password";
 import { COUNTY, DEMO_ACCOUNTS, DEMO_PASSWORD, GRIDS, TOWNS, demoHouseholds } from "./demo-data";
 import { DEMO_RULES, DEMO_RULE_ADOPTED_AT, DEMO_RULE_ADOPTED_BY, demoRuleBookTitle } from "./demo-rules";
 import { DEMO_POINTS_VILLAGE, seedDemoPoints } from "./demo-points";
+import { seedDemoEvents } from "./demo-events";
+import { DEMO_SHOP, seedDemoStore } from "./demo-store";
 
 export async function seedDemo(db: ReturnType<typeof createPrisma>): Promise<{ seeded: boolean }> {
   const existing = await db.region.findFirst({ where: { kind: "COUNTY", name: COUNTY }, select: { id: true } });
@@ -158,5 +160,9 @@ if (process.argv[1]?.endsWith("seed.ts")) {
   const t1 = Date.now();
   const points = await seedDemoPoints(db); // after the rule books: it needs the one in force
   if (points.seeded) console.log(`[seed] demo points history for ${DEMO_POINTS_VILLAGE}: ${points.final} final entries in ${Date.now() - t1} ms`);
+  const events = await seedDemoEvents(db); // after the points history: a past event's awards join it
+  if (events.created.length) console.log(`[seed] demo events for ${DEMO_POINTS_VILLAGE}: ${events.created.join("、")}`);
+  const store = await seedDemoStore(db); // after the points history: the sales need balances
+  if (store.seeded) console.log(`[seed] demo store ${DEMO_SHOP}: ${store.sales} past sales`);
   await db.$disconnect();
 }

@@ -3,9 +3,17 @@
 # the production build and the Playwright golden paths in Debian's Chromium at a phone viewport.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n== %s ==\n' "$1"; }
+export NEXT_TELEMETRY_DISABLED=1
+T0=$SECONDS
+LAST=""
+step() {  # prints how long the previous step took, then the next step's title
+  [ -n "$LAST" ] && printf '   (%ss)\n' "$((SECONDS - LAST))"
+  LAST=$SECONDS
+  printf '\n== %s ==\n' "$1"
+}
 step "lint";       npx eslint . --max-warnings 0
 step "typecheck";  npx tsc --noEmit
 step "unit + integration (PGlite)"; npx vitest run
 step "build";      npm run build --silent
 step "e2e (Playwright, Chromium 360x740)"; bash scripts/ensure-chromium.sh; npx playwright test
+printf '   (%ss)\n\nall passed in %ss\n' "$((SECONDS - LAST))" "$((SECONDS - T0))"

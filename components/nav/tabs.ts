@@ -20,6 +20,7 @@ export const TABS = {
   ],
   supervisor: [
     { href: "/s", key: "review", icon: "check" },
+    { href: "/s/objections", key: "objections", icon: "megaphone" },
     { href: "/s/households", key: "households", icon: "users" },
     { href: "/s/audit", key: "audit", icon: "scroll" },
     { href: "/s/me", key: "me", icon: "user" },

@@ -5,9 +5,11 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export type EmbeddedDb = { port: number; url: string; stop(): Promise<void> };
 
 export async function startEmbeddedDb(
-  opts: { dataDir?: string; port?: number; maxConnections?: number } = {},
+  opts: { dataDir?: string; port?: number; maxConnections?: number; loadDataDir?: Blob } = {},
 ): Promise<EmbeddedDb> {
-  const db = await PGlite.create(opts.dataDir); // undefined => in memory
+  // undefined dataDir => in memory; loadDataDir starts from a dumped data dir (skips initdb: ~1 s vs ~7 s)
+  // (one options object: PGlite.create(undefined, options) ignores the options)
+  const db = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   // pglite-socket allows one connection by default; the pool and the CLI need more.
   const server = new PGLiteSocketServer({
     db,

@@ -14,11 +14,15 @@ import zhRules from "./messages/zh/rules.json";
 import enRules from "./messages/en/rules.json";
 import zhPoints from "./messages/zh/points.json";
 import enPoints from "./messages/en/points.json";
+import zhEvents from "./messages/zh/events.json";
+import enEvents from "./messages/en/events.json";
+import zhStore from "./messages/zh/store.json";
+import enStore from "./messages/en/store.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

@@ -4,6 +4,7 @@
  * ledger's idempotency keys make concurrent runs post each entry once. Logs counts, never personal data.
  */
 import { createPrisma, type Db } from "@/server/db/client";
+import { now } from "@/server/lib/clock";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
 const INTERVAL_MS = 60_000;
@@ -18,7 +19,7 @@ export function startJobTimer() {
     if (running) return;
     running = true;
     try {
-      const r = await finalizeDue({ db: getDb(), now: () => new Date() });
+      const r = await finalizeDue({ db: getDb(), now });
       if (r.finalized || r.batchesClosed || r.failed) {
         console.log(
           `[jobs] finalize: ${r.finalized} entries final, ${r.waiting} waiting on objections, ${r.batchesClosed} batches closed, ${r.failed} failed`,

@@ -12,6 +12,8 @@ import { noticeRouter } from "./routers/notice";
 import { objectionRouter } from "./routers/objection";
 import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
+import { eventRouter } from "./routers/event";
+import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
   me: meRouter,
@@ -27,6 +29,10 @@ export const appRouter = router({
   objection: objectionRouter,
   relation: relationRouter,
   points: pointsRouter,
+  event: eventRouter,
+  store: storeRouter,
+  item: itemRouter,
+  settlement: settlementRouter,
 });
 
 export type AppRouter = typeof appRouter;

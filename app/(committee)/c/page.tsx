@@ -7,11 +7,38 @@ import { serverCaller } from "@/server/trpc/server-caller";
 
 /** 村委会工作台: the village at a glance and the committee's everyday shortcuts. */
 export default async function CommitteeHome() {
-  const [t, summary] = await Promise.all([getTranslations(), (await serverCaller()).village.summary()]);
+  const caller = await serverCaller();
+  const [t, tp, summary, awards] = await Promise.all([
+    getTranslations(),
+    getTranslations("points"),
+    caller.village.summary(),
+    caller.award.list({ take: 1 }),
+  ]);
+  const proposed = awards.counts.PROPOSED ?? 0;
+  const approved = awards.counts.APPROVED ?? 0;
   return (
     <div className="space-y-4">
       <PageTitle>{t("home.committee.title")}</PageTitle>
       <p className="-mt-3 text-base text-stone-600">{summary.villageName}</p>
+
+      <section aria-labelledby="points-h">
+        <h2 id="points-h" className="mb-2 text-lg font-bold">
+          {tp("home.points")}
+        </h2>
+        <div className="mb-3 grid grid-cols-2 gap-3">
+          <CountLink href="/c/awards?status=PROPOSED" label={tp("home.awaitingReview")} count={proposed} testId="count-proposed" />
+          <CountLink href="/c/notice" label={tp("home.awaitingPublish")} count={approved} testId="count-approved" />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <LinkTile href="/c/awards/new" icon="plus" label={tp("home.propose")} testId="go-propose" />
+          <LinkTile href="/c/awards/batch" icon="users" label={tp("home.batch")} testId="go-batch" />
+          <LinkTile href="/c/notice" icon="megaphone" label={tp("home.notice")} testId="go-notice" />
+          <LinkTile href="/c/rules" icon="scroll" label={tp("home.rules")} testId="go-rules" />
+        </div>
+        <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">
+          {tp("home.allAwards")} ›
+        </Link>
+      </section>
 
       <section aria-labelledby="quick">
         <h2 id="quick" className="mb-2 text-lg font-bold">
@@ -22,6 +49,8 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/households/new" icon="plus" label={t("home.committee.newHousehold")} testId="go-new-household" />
           <LinkTile href="/c/households/import" icon="upload" label={t("home.committee.import")} testId="go-import" />
           <LinkTile href="/c/accounts" icon="key" label={t("home.committee.accounts")} testId="go-accounts" />
+          <LinkTile href="/c/events" icon="calendar" label={t("nav.events")} testId="go-events" />
+          <LinkTile href="/c/store" icon="cart" label={t("nav.store")} testId="go-store" />
         </div>
       </section>
 
@@ -37,5 +66,17 @@ export default async function CommitteeHome() {
         </Link>
       </Card>
     </div>
+  );
+}
+
+/** A count that is also a shortcut to the list behind it (待审核 3 ›). */
+function CountLink({ href, label, count, testId }: { href: string; label: string; count: number; testId: string }) {
+  return (
+    <Link href={href} className="block rounded-2xl bg-paper p-3 shadow-sm ring-1 ring-stone-200 active:bg-stone-100">
+      <span className="block text-base text-stone-600">{label}</span>
+      <span className={`block text-3xl font-bold tabular-nums ${count > 0 ? "text-brand" : "text-stone-900"}`} data-testid={testId}>
+        {count}
+      </span>
+    </Link>
   );
 }

@@ -1,32 +1,41 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, ComingSoon, PageTitle } from "@/components/ui/card";
+import { ReviewQueue } from "@/components/points/review-queue";
+import { PageTitle } from "@/components/ui/card";
 import { LinkTile } from "@/components/ui/link-tile";
-import { VillageSummaryView } from "@/components/village/village-summary";
+import { REASON_MAX } from "@/server/modules/awards/award.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 
-/** 监督委员会: award review arrives with points (said plainly); meanwhile the village and its audit trail. */
+/** 监督委员会 · 审核: the approval queue first, then objections to rule on and the supervisor's other tools. */
 export default async function SupervisorHome() {
-  const [t, summary] = await Promise.all([getTranslations(), (await serverCaller()).village.summary()]);
+  const caller = await serverCaller();
+  const [t, tp, queue, objections] = await Promise.all([
+    getTranslations(),
+    getTranslations("points"),
+    caller.award.list({ status: "PROPOSED", take: 30 }),
+    caller.objection.list({ status: "OPEN" }),
+  ]);
+  const open = objections.counts.OPEN ?? 0;
   return (
     <div className="space-y-4">
       <PageTitle>{t("home.supervisor.title")}</PageTitle>
-      <p className="-mt-3 text-base text-stone-600">{summary.villageName}</p>
-      <ComingSoon feature={t("home.supervisor.reviewTitle")} body={t("home.supervisor.reviewBody")} />
-      <div className="grid grid-cols-2 gap-3">
-        <LinkTile href="/s/audit" icon="scroll" label={t("home.supervisor.audit")} testId="go-audit" />
-        <LinkTile href="/s/households" icon="users" label={t("home.supervisor.households")} testId="go-households" />
-      </div>
-      <VillageSummaryView s={summary} />
-      <Card>
-        <Link href="/s/audit" className="flex min-h-12 items-center justify-between">
-          <span>
-            <span className="block text-lg font-bold">{t("village.recentAudit")}</span>
-            <span className="text-base text-stone-600">{t("village.recentAuditCount", { count: summary.recentAudit ?? 0 })}</span>
-          </span>
-          <span className="text-lg text-brand">›</span>
+      {open > 0 ? (
+        <Link
+          href="/s/objections"
+          className="flex min-h-14 items-center justify-between gap-2 rounded-2xl bg-amber-50 px-4 text-lg font-medium text-amber-950 ring-1 ring-amber-300 active:bg-amber-100"
+          data-testid="go-objections"
+        >
+          <span>{tp("review.objectionsWaiting", { count: open })}</span>
+          <span aria-hidden="true">›</span>
         </Link>
-      </Card>
+      ) : null}
+      <ReviewQueue initial={queue} noteMax={REASON_MAX} />
+      <div className="grid grid-cols-2 gap-3">
+        <LinkTile href="/s/awards?status=FINAL" icon="coins" label={tp("review.allAwards")} testId="go-awards" />
+        <LinkTile href="/s/objections" icon="megaphone" label={tp("objections.title")} testId="go-objections-tile" />
+        <LinkTile href="/s/rules" icon="scroll" label={tp("home.rules")} testId="go-rules" />
+        <LinkTile href="/s/audit" icon="search" label={t("home.supervisor.audit")} testId="go-audit" />
+      </div>
     </div>
   );
 }

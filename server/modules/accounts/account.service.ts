@@ -25,10 +25,10 @@ export async function me(deps: Deps, actor: Actor) {
   };
 }
 
-/** Throws LOGIN_FAILED (current password wrong). */
+/** Throws WRONG_CURRENT_PASSWORD. */
 export async function changePassword(deps: Deps, actor: Actor, input: { current: string; password: string }) {
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, input.current))) throw new DomainError("LOGIN_FAILED");
+  if (!(await verifyPassword(user.passwordHash, input.current))) throw new DomainError("WRONG_CURRENT_PASSWORD");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash }, select: { id: true } });

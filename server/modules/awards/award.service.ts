@@ -346,3 +346,102 @@ export async function getAward(deps: Deps, actor: Actor, id: string) {
   const flags = await reviewFlags(deps, actor, [{ id, householdId: trail.award.household.id, proposedById: trail.award.proposedBy.id }]);
   return { ...trail, reviewBlock: flags.get(id) ?? null, mine: trail.award.proposedBy.id === actor.userId };
 }
+
+/**
+ * Award entries created by another module from its own records (event check-ins, 随手拍 reports),
+ * inside the caller's transaction, through the same due process: each entry names its source record
+ * (`source`, `sourceId`), the actor is recorded as the proposer, and it starts PROPOSED (for a
+ * supervisor's review) or — when the village chose no approval for this source — APPROVED, ready for
+ * the notice batch (the caller publishes it with notice.service publish). Points are the rule's.
+ * An entry whose sourceId already has an award of that source is skipped (never created twice);
+ * inactive households and households the rule's cap would exceed are skipped and reported.
+ * Evidence: the source record is the evidence, so evidenceRequired is not asked for here.
+ * Throws RULE_NOT_IN_FORCE.
+ */
+export async function createAwardsFromSource(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    villageId: string;
+    source: "CHECKIN" | "REPORT";
+    ruleId: string;
+    reason: string;
+    status: "PROPOSED" | "APPROVED";
+    now: Date;
+    entries: { householdId: string; memberId?: string | null; sourceId: string }[];
+  },
+) {
+  const { villageId, now } = input;
+  await repo.lockProposals(tx, villageId);
+  const rule = await ruleInForce(tx, villageId, input.ruleId);
+  if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
+  const existing = await tx.award.findMany({
+    where: { villageId, source: input.source, sourceId: { in: input.entries.map((e) => e.sourceId) } },
+    select: { sourceId: true },
+  });
+  const done = new Set(existing.map((e) => e.sourceId));
+  const fresh = input.entries.filter((e) => !done.has(e.sourceId));
+  const households = await tx.household.findMany({
+    where: { villageId, id: { in: fresh.map((e) => e.householdId) } },
+    select: { id: true, number: true, headName: true, status: true },
+  });
+  const byId = new Map(households.map((h) => [h.id, h]));
+  const inactive = fresh.filter((e) => byId.get(e.householdId)?.status !== "ACTIVE");
+  let eligible = fresh.filter((e) => byId.get(e.householdId)?.status === "ACTIVE");
+  let overCapIds: string[] = [];
+  if (rule.capCount && rule.capPeriod && eligible.length) {
+    const { from, to } = shanghaiPeriod(now, rule.capPeriod);
+    const ids = eligible.map((e) => e.householdId);
+    const counts = await repo.capCounts(tx, { villageId, ruleId: rule.id, householdIds: ids, from, to, statuses: CAP_COUNTED });
+    overCapIds = overCap(rule, counts, ids);
+    const over = new Set(overCapIds);
+    eligible = eligible.filter((e) => !over.has(e.householdId));
+  }
+  const created: { id: string; sourceId: string; householdId: string }[] = [];
+  for (const e of eligible) {
+    const a = await tx.award.create({
+      data: {
+        villageId,
+        householdId: e.householdId,
+        ruleId: rule.id,
+        ruleBookId: rule.ruleBookId,
+        points: rule.points,
+        reason: input.reason,
+        memberId: e.memberId ?? null,
+        source: input.source,
+        sourceId: e.sourceId,
+        status: input.status,
+        proposedById: actor.userId,
+        proposedAt: now,
+      },
+      select: { id: true },
+    });
+    created.push({ id: a.id, sourceId: e.sourceId, householdId: e.householdId });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "award.fromSource",
+      entity: "Award",
+      entityId: a.id,
+      after: {
+        status: input.status,
+        source: input.source,
+        sourceId: e.sourceId,
+        householdId: e.householdId,
+        ruleId: rule.id,
+        ruleCode: rule.code,
+        points: rule.points,
+        reason: input.reason,
+        // no reviewer: the village chose no approval for this source; the actor above is who acted
+        approval: input.status === "APPROVED" ? "NOT_REQUIRED" : "REQUIRED",
+      },
+    });
+  }
+  const label = (id: string) => byId.get(id)?.number ?? id;
+  return {
+    created,
+    points: rule.points,
+    skippedExisting: input.entries.length - fresh.length,
+    skippedInactive: inactive.map((e) => label(e.householdId)),
+    skippedOverCap: overCapIds.map(label),
+  };
+}

@@ -1,5 +1,14 @@
-import { ComingPage } from "@/components/ui/coming-page";
+import { getTranslations } from "next-intl/server";
+import { ItemManager } from "@/components/store/item-manager";
+import { PageTitle } from "@/components/ui/card";
 
-export default function Page() {
-  return <ComingPage feature="items" title="items" />;
+/** 商品: the shop's catalogue and stock. */
+export default async function Page() {
+  const t = await getTranslations("store.items");
+  return (
+    <div>
+      <PageTitle>{t("title")}</PageTitle>
+      <ItemManager />
+    </div>
+  );
 }

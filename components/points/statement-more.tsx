@@ -1,0 +1,84 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { useTRPCClient } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { ErrorBox } from "@/components/ui/card";
+import { StatementLine } from "./statement-line";
+import type { StatementLine as Line } from "./types";
+
+const PAGE = 20;
+
+/**
+ * The statement after its server-rendered first page: the next page loads by itself when the end of
+ * the list scrolls into view (IntersectionObserver), with a "加载更多" button for phones without it
+ * and for people who prefer to tap. Plain state and the tRPC client (no query cache): the villager's
+ * home stays light, and nothing is fetched until the reader reaches the end.
+ */
+export function StatementMore({ cursor }: { cursor: string }) {
+  const t = useTranslations("points.statement");
+  const tc = useTranslations("app");
+  const client = useTRPCClient();
+  const sentinel = useRef<HTMLDivElement>(null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const [next, setNext] = useState<string | null>(cursor);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    if (busy || !next) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await client.points.statement.query({ cursor: next, take: PAGE });
+      setLines((prev) => [...prev, ...page.items]);
+      setNext(page.nextCursor);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
+
+  // Observed afresh after every page: if the end is still in sight (a short page), the next one loads too.
+  // After an error nothing changes, so only the button retries.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !next || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void loadRef.current();
+      },
+      { rootMargin: "200px" },
+    );
+    io.observe(el);
+    return () => io.disconnect();
+  }, [lines.length, next]);
+
+  return (
+    <>
+      {lines.length ? (
+        <ul className="divide-y divide-stone-200 border-t border-stone-200">
+          {lines.map((l) => (
+            <StatementLine key={l.id} line={l} />
+          ))}
+        </ul>
+      ) : null}
+      <div ref={sentinel} aria-hidden="true" />
+      <ErrorBox message={error} />
+      {next ? (
+        <Button type="button" variant="secondary" className="mt-2 w-full" disabled={busy} onClick={() => void load()} data-testid="statement-more">
+          {busy ? tc("loading") : error ? tc("retry") : tc("more")}
+        </Button>
+      ) : (
+        <p className="py-3 text-center text-base text-stone-500" data-testid="statement-end">
+          {t("end")}
+        </p>
+      )}
+    </>
+  );
+}

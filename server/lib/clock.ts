@@ -1,0 +1,28 @@
+/**
+ * The app's clock: real time, plus an offset that only end-to-end tests can move (to close a notice
+ * window without waiting a week). The offset can change only when E2E_TEST_HOOKS=1 is set for the
+ * process (the Playwright web server); everywhere else `now()` is exactly `new Date()`.
+ *
+ * Not marked server-only: the job timer (started from instrumentation.ts) uses it too. The offset is
+ * kept on globalThis so route handlers, tRPC and the timer (separate module graphs in Next.js) share it.
+ */
+const g = globalThis as unknown as { mbClockOffsetMs?: number };
+
+/** Whether test hooks (moving the clock) are enabled in this process. Never in dev or production. */
+export function testHooksEnabled(): boolean {
+  return process.env.E2E_TEST_HOOKS === "1";
+}
+
+/** The current time as every service sees it. */
+export function now(): Date {
+  const offset = testHooksEnabled() ? (g.mbClockOffsetMs ?? 0) : 0;
+  return new Date(Date.now() + offset);
+}
+
+/** Moves the clock forward (tests only). Throws when test hooks are off, so it can never happen by accident. */
+export function advanceClock(ms: number): Date {
+  if (!testHooksEnabled()) throw new Error("the clock can be moved only with E2E_TEST_HOOKS=1");
+  if (!Number.isFinite(ms) || ms < 0) throw new Error("the clock only moves forward");
+  g.mbClockOffsetMs = (g.mbClockOffsetMs ?? 0) + ms;
+  return now();
+}

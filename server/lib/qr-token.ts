@@ -1,0 +1,166 @@
+/**
+ * Check-in tokens (ARCHITECTURE §8): what the organiser's kiosk QR, the printable static code and the
+ * typed short code carry. Pure functions: the clock (`nowMs`) and the event's secret are passed in.
+ *
+ *   rotating  MBE1.<eventId>.<villageId>.<window>.<sig>   window = floor(now / 30 s); valid this window and the previous
+ *   static    MBS1.<eventId>.<villageId>.<sig>            no window; only for events with a geofence and allowStaticCode
+ *   typed     6 digits from HMAC(secret, "MBC1|…|window") the no-camera fallback, same windows as the rotating token
+ *   card      MBH1:<householdId>                          a printed household card: identifies, is not a secret
+ *
+ * sig = the first 16 bytes of HMAC-SHA256(secret, "<version>|eventId|villageId[|window]"), base64url.
+ * A photo of the kiosk QR sent to a friend stops working within 30–60 s.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export const WINDOW_MS = 30_000;
+export const TOKEN_MAX_LENGTH = 200;
+const SIG_LENGTH = 22; // 16 bytes in base64url without padding
+const ROTATING = "MBE1";
+const STATIC = "MBS1";
+const ID_RE = /^[0-9A-Za-z_-]{1,40}$/;
+const SIG_RE = /^[0-9A-Za-z_-]+$/;
+
+export type TokenReason =
+  | "OVERSIZED" // longer than TOKEN_MAX_LENGTH
+  | "GARBAGE" // not a check-in token at all
+  | "TRUNCATED" // a check-in token with parts or signature cut off
+  | "OTHER_EVENT" // a valid-looking token of another event
+  | "OTHER_VILLAGE" // names another village than the event's
+  | "BAD_SIGNATURE" // forged or tampered
+  | "EXPIRED" // older than the previous window
+  | "FUTURE" // from a window that has not started
+  | "STATIC_NOT_ALLOWED"; // a static token for an event that does not allow one
+
+export type ParsedToken =
+  | { kind: "ROTATING"; eventId: string; villageId: string; window: number; sig: string }
+  | { kind: "STATIC"; eventId: string; villageId: string; sig: string };
+
+export type ParseResult = { ok: true; token: ParsedToken } | { ok: false; reason: TokenReason };
+export type VerifyResult = { ok: true; kind: ParsedToken["kind"]; window: number | null } | { ok: false; reason: TokenReason };
+
+export type EventKey = { eventId: string; villageId: string; secret: string; allowStaticCode: boolean };
+
+export const windowOf = (nowMs: number) => Math.floor(nowMs / WINDOW_MS);
+/** When the window of `nowMs` ends (the kiosk rotates then). */
+export const windowEndsAt = (nowMs: number) => (windowOf(nowMs) + 1) * WINDOW_MS;
+
+function mac(secret: string, text: string): Buffer {
+  return createHmac("sha256", secret).update(text, "utf8").digest();
+}
+const sigOf = (secret: string, text: string) => mac(secret, text).subarray(0, 16).toString("base64url");
+
+function sameSig(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The rotating token of the event for the window of `nowMs`. */
+export function signRotating(key: Omit<EventKey, "allowStaticCode">, nowMs: number): string {
+  const w = windowOf(nowMs);
+  return `${ROTATING}.${key.eventId}.${key.villageId}.${w}.${sigOf(key.secret, `${ROTATING}|${key.eventId}|${key.villageId}|${w}`)}`;
+}
+
+/** The printable static token (the caller checks the event allows one). */
+export function signStatic(key: Omit<EventKey, "allowStaticCode">): string {
+  return `${STATIC}.${key.eventId}.${key.villageId}.${sigOf(key.secret, `${STATIC}|${key.eventId}|${key.villageId}`)}`;
+}
+
+/** Reads a token's parts without checking the signature (the event's secret is looked up by eventId). */
+export function parseToken(raw: string): ParseResult {
+  if (typeof raw !== "string") return { ok: false, reason: "GARBAGE" };
+  if (raw.length > TOKEN_MAX_LENGTH) return { ok: false, reason: "OVERSIZED" };
+  const text = raw.trim();
+  const parts = text.split(".");
+  const version = parts[0];
+  if (version !== ROTATING && version !== STATIC) {
+    // a cut-off prefix ("MBE", "MB") is a truncated token; anything else is not ours
+    if (text.length > 0 && (ROTATING.startsWith(text) || STATIC.startsWith(text))) return { ok: false, reason: "TRUNCATED" };
+    return { ok: false, reason: "GARBAGE" };
+  }
+  const want = version === ROTATING ? 5 : 4;
+  if (parts.length > want) return { ok: false, reason: "GARBAGE" };
+  if (parts.slice(1).some((p) => p !== "" && !SIG_RE.test(p))) return { ok: false, reason: "GARBAGE" };
+  const sig = parts[want - 1] ?? "";
+  if (parts.length < want || parts.some((p) => p === "") || sig.length < SIG_LENGTH) return { ok: false, reason: "TRUNCATED" };
+  if (sig.length > SIG_LENGTH) return { ok: false, reason: "BAD_SIGNATURE" };
+  const [, eventId, villageId] = parts as [string, string, string];
+  if (!ID_RE.test(eventId) || !ID_RE.test(villageId)) return { ok: false, reason: "GARBAGE" };
+  if (version === STATIC) return { ok: true, token: { kind: "STATIC", eventId, villageId, sig } };
+  const w = parts[3]!;
+  if (!/^\d{1,12}$/.test(w)) return { ok: false, reason: "GARBAGE" };
+  return { ok: true, token: { kind: "ROTATING", eventId, villageId, window: Number(w), sig } };
+}
+
+/**
+ * Whether `raw` is a valid token of this event now: the current or the previous window (rotating),
+ * or a static token of an event that allows one.
+ */
+export function verifyToken(raw: string, key: EventKey, nowMs: number): VerifyResult {
+  const parsed = parseToken(raw);
+  if (!parsed.ok) return parsed;
+  const t = parsed.token;
+  if (t.eventId !== key.eventId) return { ok: false, reason: "OTHER_EVENT" };
+  if (t.villageId !== key.villageId) return { ok: false, reason: "OTHER_VILLAGE" };
+  if (t.kind === "STATIC") {
+    if (!sameSig(t.sig, sigOf(key.secret, `${STATIC}|${t.eventId}|${t.villageId}`))) return { ok: false, reason: "BAD_SIGNATURE" };
+    if (!key.allowStaticCode) return { ok: false, reason: "STATIC_NOT_ALLOWED" };
+    return { ok: true, kind: "STATIC", window: null };
+  }
+  // The signature first: a forged token learns nothing about windows.
+  if (!sameSig(t.sig, sigOf(key.secret, `${ROTATING}|${t.eventId}|${t.villageId}|${t.window}`))) return { ok: false, reason: "BAD_SIGNATURE" };
+  const current = windowOf(nowMs);
+  if (t.window > current) return { ok: false, reason: "FUTURE" };
+  if (t.window < current - 1) return { ok: false, reason: "EXPIRED" };
+  return { ok: true, kind: "ROTATING", window: t.window };
+}
+
+/** The typed short code (6 digits) of the event for `window`. */
+export function shortCodeFor(key: Omit<EventKey, "allowStaticCode">, window: number): string {
+  const n = mac(key.secret, `MBC1|${key.eventId}|${key.villageId}|${window}`).readUInt32BE(0) % 1_000_000;
+  return String(n).padStart(6, "0");
+}
+
+/** The typed code shown now. */
+export const shortCode = (key: Omit<EventKey, "allowStaticCode">, nowMs: number) => shortCodeFor(key, windowOf(nowMs));
+
+export const SHORT_CODE_RE = /^\d{6}$/;
+
+/** How far back a typed code is recognised as "expired" rather than "wrong" (10 minutes). */
+const EXPIRED_LOOKBACK_WINDOWS = 20;
+
+/**
+ * Checks a typed code: "OK" for this or the previous window, "EXPIRED" for a code of the last ten
+ * minutes, "BAD_SIGNATURE" otherwise (wrong code, or a code of another event). "GARBAGE" when it is
+ * not six digits.
+ */
+export function verifyShortCode(code: string, key: Omit<EventKey, "allowStaticCode">, nowMs: number): { ok: true } | { ok: false; reason: TokenReason } {
+  const c = (code ?? "").replace(/\s+/g, "");
+  if (!SHORT_CODE_RE.test(c)) return { ok: false, reason: "GARBAGE" };
+  const w = windowOf(nowMs);
+  const same = (win: number) => sameSig(c, shortCodeFor(key, win));
+  if (same(w) || same(w - 1)) return { ok: true };
+  for (let back = 2; back <= EXPIRED_LOOKBACK_WINDOWS; back++) if (same(w - back)) return { ok: false, reason: "EXPIRED" };
+  return { ok: false, reason: "BAD_SIGNATURE" };
+}
+
+// ───────── Printed household cards ─────────
+
+const CARD = "MBH1:";
+
+/** The QR payload of a household's printed card. */
+export const cardPayload = (householdId: string) => `${CARD}${householdId}`;
+
+/** The household id a card names, or null for anything else. */
+export function parseCard(raw: string): string | null {
+  if (typeof raw !== "string" || raw.length > 60) return null;
+  const text = raw.trim();
+  if (!text.startsWith(CARD)) return null;
+  const id = text.slice(CARD.length);
+  return ID_RE.test(id) ? id : null;
+}
+
+/** A fresh per-event secret (32 random bytes, base64url). */
+export function newEventSecret(): string {
+  return randomBytes(32).toString("base64url");
+}

@@ -1,0 +1,203 @@
+/**
+ * The catalogue of a shop: items with price, stock, photo and category; stock adjustments kept as
+ * StockMove rows; the villager's view of their village's shops with what they can afford.
+ * Photos are checked by their first bytes and stored as uploaded (no re-encoding or resizing yet:
+ * sharp is not installed).
+ */
+import type { Actor } from "@/server/auth/actor";
+import { villageOf } from "@/server/auth/actor";
+import { householdBalance } from "@/server/ledger/read";
+import type { Deps } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { recordAudit } from "../audit/audit.service";
+import { checkPhoto, isLowStock } from "./store.policy";
+import { actingShop, itemSelect, myHousehold } from "./store.repo";
+import type { AdjustStockInput, ItemListInput, ItemSaveInput } from "./store.schema";
+
+type ItemRow = { id: string; name: string; category: string; pricePoints: number; stock: number; priceVersion: number; photoType: string | null; active: boolean; updatedAt: Date };
+
+function present(item: ItemRow, threshold: number) {
+  return {
+    id: item.id,
+    name: item.name,
+    category: item.category,
+    pricePoints: item.pricePoints,
+    stock: item.stock,
+    priceVersion: item.priceVersion,
+    active: item.active,
+    lowStock: item.active && isLowStock(item.stock, threshold),
+    /** cache-busting photo address, or null */
+    photoUrl: item.photoType ? `/api/store/item-photo/${item.id}?v=${item.updatedAt.getTime()}` : null,
+  };
+}
+
+/** The items of the actor's shop (a committee names the shop). Throws NOT_FOUND. */
+export async function listItems(deps: Deps, actor: Actor, input: ItemListInput) {
+  const shop = await actingShop(deps.db, actor, input.shopId);
+  const items = await deps.db.shopItem.findMany({
+    where: { shopId: shop.id, villageId: shop.villageId, ...(input.includeInactive ? {} : { active: true }) },
+    orderBy: [{ active: "desc" }, { category: "asc" }, { name: "asc" }],
+    select: itemSelect,
+  });
+  return { shop: { id: shop.id, name: shop.name, lowStockThreshold: shop.lowStockThreshold }, items: items.map((i) => present(i, shop.lowStockThreshold)) };
+}
+
+/**
+ * Creates or updates an item of the shopkeeper's shop. A price change bumps priceVersion (a POS
+ * holding the old price gets PRICE_CHANGED on confirm). A new item's opening stock is a DELIVERY.
+ * Throws NOT_FOUND, PHOTO_NOT_IMAGE, PHOTO_TOO_LARGE.
+ */
+export async function saveItem(deps: Deps, actor: Actor, input: ItemSaveInput) {
+  const shop = await actingShop(deps.db, actor);
+  let photo: { photo: Uint8Array<ArrayBuffer> | null; photoType: string | null } | undefined;
+  if (input.photoBase64 === null) photo = { photo: null, photoType: null };
+  else if (input.photoBase64) {
+    const checked = checkPhoto(input.photoBase64);
+    if (!checked.ok) throw new DomainError(checked.code);
+    photo = { photo: new Uint8Array(checked.bytes), photoType: checked.type };
+  }
+  return deps.db.$transaction(async (tx) => {
+    if (!input.id) {
+      const item = await tx.shopItem.create({
+        data: {
+          shopId: shop.id,
+          villageId: shop.villageId,
+          name: input.name,
+          category: input.category,
+          pricePoints: input.pricePoints,
+          stock: input.stock,
+          active: input.active,
+          ...(photo ?? {}),
+        },
+        select: itemSelect,
+      });
+      if (input.stock > 0) {
+        await tx.stockMove.create({
+          data: { itemId: item.id, shopId: shop.id, delta: input.stock, reason: "DELIVERY", note: "", userId: actor.userId },
+          select: { id: true },
+        });
+      }
+      await recordAudit(tx, actor, {
+        regionId: shop.villageId,
+        action: "item.create",
+        entity: "ShopItem",
+        entityId: item.id,
+        after: { name: item.name, pricePoints: item.pricePoints, stock: item.stock },
+      });
+      return present(item, shop.lowStockThreshold);
+    }
+    const before = await tx.shopItem.findFirst({ where: { id: input.id, shopId: shop.id, villageId: shop.villageId }, select: itemSelect });
+    if (!before) throw new DomainError("NOT_FOUND");
+    const priceChanged = before.pricePoints !== input.pricePoints;
+    const item = await tx.shopItem.update({
+      where: { id: before.id },
+      data: {
+        name: input.name,
+        category: input.category,
+        pricePoints: input.pricePoints,
+        active: input.active,
+        ...(priceChanged ? { priceVersion: { increment: 1 } } : {}),
+        ...(photo ?? {}),
+      },
+      select: itemSelect,
+    });
+    await recordAudit(tx, actor, {
+      regionId: shop.villageId,
+      action: "item.update",
+      entity: "ShopItem",
+      entityId: item.id,
+      before: { name: before.name, pricePoints: before.pricePoints, active: before.active, category: before.category },
+      after: { name: item.name, pricePoints: item.pricePoints, active: item.active, category: item.category, photoChanged: photo !== undefined },
+    });
+    return present(item, shop.lowStockThreshold);
+  });
+}
+
+/**
+ * Adds or removes stock with a reason (delivery, damage, count) and a note; never below zero.
+ * Throws NOT_FOUND, STOCK_NEGATIVE.
+ */
+export async function adjustStock(deps: Deps, actor: Actor, input: AdjustStockInput) {
+  const shop = await actingShop(deps.db, actor);
+  return deps.db.$transaction(async (tx) => {
+    // conditional update: the row lock and the condition make concurrent adjustments and sales safe
+    const rows = await tx.$queryRaw<{ stock: number }[]>`
+      UPDATE "ShopItem" SET "stock" = "stock" + ${input.delta}, "updatedAt" = now()
+      WHERE "id" = ${input.itemId} AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId} AND "stock" + ${input.delta} >= 0
+      RETURNING "stock"`;
+    if (!rows.length) {
+      const item = await tx.shopItem.findFirst({ where: { id: input.itemId, shopId: shop.id }, select: { name: true, stock: true } });
+      if (!item) throw new DomainError("NOT_FOUND");
+      throw new DomainError("STOCK_NEGATIVE", { item: item.name, stock: item.stock });
+    }
+    await tx.stockMove.create({
+      data: { itemId: input.itemId, shopId: shop.id, delta: input.delta, reason: input.reason, note: input.note, userId: actor.userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, {
+      regionId: shop.villageId,
+      action: "item.adjustStock",
+      entity: "ShopItem",
+      entityId: input.itemId,
+      after: { delta: input.delta, reason: input.reason, note: input.note, stock: rows[0]!.stock },
+    });
+    return { itemId: input.itemId, stock: rows[0]!.stock, lowStock: isLowStock(rows[0]!.stock, shop.lowStockThreshold) };
+  });
+}
+
+/** The stock history of one item, newest first. Throws NOT_FOUND. */
+export async function stockHistory(deps: Deps, actor: Actor, itemId: string) {
+  const shop = await actingShop(deps.db, actor);
+  const item = await deps.db.shopItem.findFirst({ where: { id: itemId, shopId: shop.id }, select: { id: true, name: true, stock: true } });
+  if (!item) throw new DomainError("NOT_FOUND");
+  const moves = await deps.db.stockMove.findMany({
+    where: { itemId, shopId: shop.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, delta: true, reason: true, note: true, createdAt: true, sourceId: true },
+  });
+  return { item, moves };
+}
+
+/**
+ * The villager's view: the active shops of their village with active items, price, availability and
+ * whether the household's balance covers one of each.
+ */
+export async function catalog(deps: Deps, actor: Actor) {
+  const villageId = villageOf(actor);
+  const h = await myHousehold(deps.db, actor);
+  const balance = h ? await householdBalance(deps.db, h.id) : 0;
+  const shops = await deps.db.shop.findMany({
+    where: { villageId, active: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, items: { where: { active: true }, orderBy: [{ category: "asc" }, { pricePoints: "asc" }], select: itemSelect } },
+  });
+  return {
+    balance,
+    household: h ? { number: h.number, headName: h.headName } : null,
+    shops: shops.map((s) => ({
+      id: s.id,
+      name: s.name,
+      items: s.items.map((i) => ({
+        id: i.id,
+        name: i.name,
+        category: i.category,
+        pricePoints: i.pricePoints,
+        available: i.stock > 0,
+        affordable: i.stock > 0 && balance >= i.pricePoints,
+        photoUrl: i.photoType ? `/api/store/item-photo/${i.id}?v=${i.updatedAt.getTime()}` : null,
+      })),
+    })),
+  };
+}
+
+/** A photo of an item of the actor's village (for the photo route). Null when absent or out of scope. */
+export async function itemPhoto(deps: Deps, actor: Actor, itemId: string) {
+  if (!actor.villageId) return null;
+  const item = await deps.db.shopItem.findFirst({
+    where: { id: itemId, villageId: actor.villageId },
+    select: { photo: true, photoType: true, updatedAt: true },
+  });
+  if (!item?.photo || !item.photoType) return null;
+  return { bytes: item.photo, type: item.photoType, updatedAt: item.updatedAt };
+}

@@ -1,0 +1,96 @@
+/** Pure rules of the store: photo types, refund windows, PIN lock-out, receipt numbers, settlement maths. */
+import type { Role } from "@/server/db/generated/enums";
+import type { ErrorCode } from "@/server/lib/errors";
+import { shanghaiDate } from "../awards/award.policy";
+import { PHOTO_MAX_BYTES } from "./store.schema";
+
+export const PIN_MAX_FAILURES = 5;
+export const PIN_LOCK_MS = 15 * 60 * 1000;
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The image type from the file's first bytes (never from what the client claims), or null. */
+export function sniffImage(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) {
+    return "image/png";
+  }
+  if (
+    b.length >= 12 &&
+    String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === "RIFF" &&
+    String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!) === "WEBP"
+  ) {
+    return "image/webp";
+  }
+  return null;
+}
+
+/** Decodes and checks an uploaded photo. Returns the bytes and type, or the error code. */
+export function checkPhoto(base64: string): { ok: true; bytes: Buffer; type: string } | { ok: false; code: Extract<ErrorCode, "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE"> } {
+  const clean = base64.replace(/^data:[^;,]*;base64,/, "");
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(clean)) return { ok: false, code: "PHOTO_NOT_IMAGE" };
+  const bytes = Buffer.from(clean, "base64");
+  if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, code: "PHOTO_TOO_LARGE" };
+  const type = sniffImage(bytes);
+  if (!type) return { ok: false, code: "PHOTO_NOT_IMAGE" };
+  return { ok: true, bytes, type };
+}
+
+/**
+ * May this actor refund this receipt now? A shopkeeper of the shop: on the day of the sale
+ * (Asia/Shanghai); later, a supervisor of the village must do it.
+ */
+export function refundBlock(role: Role, soldAt: Date, now: Date): Extract<ErrorCode, "REFUND_NEEDS_SUPERVISOR"> | null {
+  if (role === "SUPERVISOR") return null;
+  return shanghaiDate(soldAt) === shanghaiDate(now) ? null : "REFUND_NEEDS_SUPERVISOR";
+}
+
+/** The PIN state after one wrong attempt: the 5th wrong attempt locks it for 15 minutes and starts over. */
+export function afterWrongPin(failures: number, now: Date): { failures: number; lockedUntil: Date | null; left: number } {
+  const f = failures + 1;
+  if (f >= PIN_MAX_FAILURES) return { failures: 0, lockedUntil: new Date(now.getTime() + PIN_LOCK_MS), left: 0 };
+  return { failures: f, lockedUntil: null, left: PIN_MAX_FAILURES - f };
+}
+
+/** Minutes (rounded up) until a lock ends; 0 when not locked. */
+export function lockMinutesLeft(lockedUntil: Date | null, now: Date): number {
+  if (!lockedUntil || lockedUntil <= now) return 0;
+  return Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
+}
+
+/**
+ * The receipt number people see: R + the sale's date (Asia/Shanghai) + the ledger sequence number of
+ * the village (unique in the village, increasing), e.g. R20261123-000123.
+ */
+export function receiptNumber(soldAt: Date, ledgerSeq: number): string {
+  return `R${shanghaiDate(soldAt).replaceAll("-", "")}-${String(ledgerSeq).padStart(6, "0")}`;
+}
+
+/**
+ * Redemption.receiptNo is unique across all villages, while receipt numbers are per village; the
+ * stored value is qualified by the village ("<display>@<villageId>"). Schema gap noted for the lead:
+ * a unique (villageId, receiptNo) would let the column hold the display number alone.
+ */
+export const storedReceiptNo = (display: string, villageId: string) => `${display}@${villageId}`;
+export const displayReceiptNo = (stored: string) => stored.split("@")[0]!;
+
+/** Yuan owed for points at the village's rate, in fen (1/100 yuan). */
+export function fenFor(points: number, fenPerPoint: number): number {
+  return points * fenPerPoint;
+}
+
+/** [from, to) of a period given as village-calendar days "YYYY-MM-DD" (both inclusive), default: everything. */
+export function periodRange(from?: string, to?: string): { from: Date; to: Date } {
+  const start = from ? new Date(Date.parse(`${from}T00:00:00Z`) - SHANGHAI_OFFSET_MS) : new Date(0);
+  const end = to ? new Date(Date.parse(`${to}T00:00:00Z`) - SHANGHAI_OFFSET_MS + 24 * 60 * 60 * 1000) : new Date(Date.UTC(9999, 0, 1));
+  return { from: start, to: end };
+}
+
+/** The village-calendar day "YYYY-MM-DD" as the instant of its midnight in Asia/Shanghai. */
+export function dayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+}
+
+export function isLowStock(stock: number, threshold: number): boolean {
+  return stock <= threshold;
+}
