@@ -1,24 +1,21 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
+import { nextStatementPage } from "./statement-actions";
 import { StatementLine } from "./statement-line";
 import type { StatementLine as Line } from "./types";
-
-const PAGE = 20;
 
 /**
  * The statement after its server-rendered first page: the next page loads by itself when the end of
  * the list scrolls into view (IntersectionObserver), with a "加载更多" button for phones without it
- * and for people who prefer to tap. Plain state and the tRPC client (no query cache): the villager's
- * home stays light, and nothing is fetched until the reader reaches the end.
+ * and for people who prefer to tap. Plain state and a server action (no tRPC client, no query cache):
+ * the villager's home stays light, and nothing is fetched until the reader reaches the end.
  */
 export function StatementMore({ cursor }: { cursor: string }) {
   const t = useTranslations("points.statement");
   const tc = useTranslations("app");
-  const client = useTRPCClient();
   const sentinel = useRef<HTMLDivElement>(null);
   const [lines, setLines] = useState<Line[]>([]);
   const [next, setNext] = useState<string | null>(cursor);
@@ -30,7 +27,11 @@ export function StatementMore({ cursor }: { cursor: string }) {
     setBusy(true);
     setError(null);
     try {
-      const page = await client.points.statement.query({ cursor: next, take: PAGE });
+      const page = await nextStatementPage(next);
+      if (!page.ok) {
+        setError(page.message);
+        return;
+      }
       setLines((prev) => [...prev, ...page.items]);
       setNext(page.nextCursor);
     } catch (e) {
