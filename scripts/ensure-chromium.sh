@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Playwright drives Debian's Chromium (its own browser download cannot reach the internet here).
-# Installs it, with CJK fonts for the Chinese pages and an emoji font for the tab icons, when missing.
+# Installs it, with CJK fonts for the Chinese pages, an emoji font, and zbar-tools (the independent QR
+# decoder the tests check generated codes with), when missing.
 set -euo pipefail
 # (fc-list is read whole first: with pipefail, `fc-list | grep -q` fails when grep stops early)
 have_fonts() { local f; f="$(fc-list 2>/dev/null || true)"; grep -qi "Noto Sans CJK" <<<"$f" && grep -qi "Noto Color Emoji" <<<"$f"; }
-if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && have_fonts; then
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && have_fonts && command -v zbarimg >/dev/null; then
   exit 0
 fi
 echo "[ensure-chromium] installing chromium and fonts from Debian…"

@@ -38,6 +38,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   DEMO_MODE: process.env.DEMO_MODE ?? (external ? "0" : "1"),
+  // one connection to the embedded PGlite (a single session; see server/db/client.ts)
+  DB_POOL_MAX: process.env.DB_POOL_MAX ?? (external ? "5" : "1"),
 };
 
 // Never spawnSync here: this process hosts PGlite and would deadlock (STACK.md pitfall 5).

@@ -26,3 +26,10 @@ export function advanceClock(ms: number): Date {
   g.mbClockOffsetMs = (g.mbClockOffsetMs ?? 0) + ms;
   return now();
 }
+
+/** Puts the clock back to real time (tests only), so one spec's moved clock does not leak into the next. */
+export function resetClock(): Date {
+  if (!testHooksEnabled()) throw new Error("the clock can be reset only with E2E_TEST_HOOKS=1");
+  g.mbClockOffsetMs = 0;
+  return now();
+}

@@ -20,7 +20,7 @@ export async function startTestDb(): Promise<TestDb> {
     const template = pgliteTemplate();
     const embedded = await startEmbeddedDb(template ? { loadDataDir: template } : {});
     if (!template) await applyMigrationFiles(embedded.url);
-    const db = createPrisma(embedded.url, { max: 4 });
+    const db = createPrisma(embedded.url, { max: 1 }); // one PGlite session: see server/db/client.ts
     return {
       db,
       url: embedded.url,

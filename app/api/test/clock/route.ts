@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { advanceClock, now, testHooksEnabled } from "@/server/lib/clock";
+import { advanceClock, now, resetClock, testHooksEnabled } from "@/server/lib/clock";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
 export const dynamic = "force-dynamic";
@@ -26,4 +26,10 @@ export async function POST(request: Request) {
 export function GET() {
   if (!testHooksEnabled()) return new Response("Not Found", { status: 404 });
   return Response.json({ now: now().toISOString() });
+}
+
+/** Back to real time, for the next spec. */
+export function DELETE() {
+  if (!testHooksEnabled()) return new Response("Not Found", { status: 404 });
+  return Response.json({ now: resetClock().toISOString() });
 }
