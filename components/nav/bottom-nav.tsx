@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Icon, type IconName } from "@/components/ui/icons";
+import type { ReactNode } from "react";
 
-export type NavItem = { href: string; label: string; icon: IconName };
+/** `icon` is drawn by the server (RoleShell), so the icon set is not part of this client bundle. */
+export type NavItem = { href: string; label: string; icon: ReactNode };
 
 /** Fixed bottom navigation, thumb-reachable; each tab at least 56 px high. */
 export function BottomNav({ items }: { items: NavItem[] }) {
@@ -25,7 +26,7 @@ export function BottomNav({ items }: { items: NavItem[] }) {
                 active === i.href ? "font-bold text-brand" : "text-stone-600"
               }`}
             >
-              <Icon name={i.icon} className="h-6 w-6" />
+              {i.icon}
               <span className="max-w-full truncate">{i.label}</span>
             </Link>
           </li>

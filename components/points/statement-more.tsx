@@ -1,11 +1,8 @@
 "use client";
-import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
 import { nextStatementPage } from "./statement-actions";
-import { StatementLine } from "./statement-line";
-import type { StatementLine as Line } from "./types";
 
 /**
  * The statement after its server-rendered first page: the next page loads by itself when the end of
@@ -13,11 +10,11 @@ import type { StatementLine as Line } from "./types";
  * and for people who prefer to tap. Plain state and a server action (no tRPC client, no query cache):
  * the villager's home stays light, and nothing is fetched until the reader reaches the end.
  */
-export function StatementMore({ cursor }: { cursor: string }) {
-  const t = useTranslations("points.statement");
-  const tc = useTranslations("app");
+export type StatementMoreLabels = { loading: string; retry: string; more: string; end: string };
+
+export function StatementMore({ cursor, labels }: { cursor: string; labels: StatementMoreLabels }) {
   const sentinel = useRef<HTMLDivElement>(null);
-  const [lines, setLines] = useState<Line[]>([]);
+  const [lines, setLines] = useState<ReactNode[]>([]);
   const [next, setNext] = useState<string | null>(cursor);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +29,7 @@ export function StatementMore({ cursor }: { cursor: string }) {
         setError(page.message);
         return;
       }
-      setLines((prev) => [...prev, ...page.items]);
+      setLines((prev) => [...prev, ...page.lines]);
       setNext(page.nextCursor);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -64,20 +61,18 @@ export function StatementMore({ cursor }: { cursor: string }) {
     <>
       {lines.length ? (
         <ul className="divide-y divide-stone-200 border-t border-stone-200">
-          {lines.map((l) => (
-            <StatementLine key={l.id} line={l} />
-          ))}
+          {lines}
         </ul>
       ) : null}
       <div ref={sentinel} aria-hidden="true" />
       <ErrorBox message={error} />
       {next ? (
         <Button type="button" variant="secondary" className="mt-2 w-full" disabled={busy} onClick={() => void load()} data-testid="statement-more">
-          {busy ? tc("loading") : error ? tc("retry") : tc("more")}
+          {busy ? labels.loading : error ? labels.retry : labels.more}
         </Button>
       ) : (
         <p className="py-3 text-center text-base text-stone-500" data-testid="statement-end">
-          {t("end")}
+          {labels.end}
         </p>
       )}
     </>

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export default async function Layout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor(["VILLAGER"]);
   return (
-    <RoleShell actor={actor} tabs={[...TABS.villager]} trpc={false}>
+    <RoleShell actor={actor} tabs={[...TABS.villager]}>
       {children}
     </RoleShell>
   );

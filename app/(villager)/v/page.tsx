@@ -110,7 +110,10 @@ export default async function VillagerHome() {
               ))}
             </ul>
             {statement.nextCursor ? (
-              <StatementMore cursor={statement.nextCursor} />
+              <StatementMore
+                cursor={statement.nextCursor}
+                labels={{ loading: t("app.loading"), retry: t("app.retry"), more: t("app.more"), end: tp("statement.end") }}
+              />
             ) : (
               <p className="py-3 text-center text-base text-stone-500" data-testid="statement-end">
                 {tp("statement.end")}

@@ -1,6 +1,6 @@
-import { TrpcProvider } from "@/components/trpc/provider";
+import { ClientProviders } from "@/components/i18n/client-providers";
 
-/** These pages talk to /api/trpc from the browser (the villager's home does not, to stay light). */
+/** These pages are interactive in the browser; the villager's home is not (it stays light). */
 export default function Layout({ children }: { children: React.ReactNode }) {
-  return <TrpcProvider>{children}</TrpcProvider>;
+  return <ClientProviders>{children}</ClientProviders>;
 }
