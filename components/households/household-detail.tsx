@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { HouseholdMembers } from "./household-members";
 import { StatusBadge } from "./status-badge";
 import type { GridOption, HouseholdDetailData } from "./types";
@@ -67,12 +67,12 @@ export function HouseholdDetail({
       {canEdit ? (
         <div className="space-y-2">
           <ErrorBox message={setStatus.error?.message} />
-          <ConfirmAction
+          <ConfirmButton
             className="w-full"
             variant={active ? "danger" : "primary"}
             label={active ? t("detail.deactivate") : t("detail.reactivate")}
             question={t(active ? "detail.deactivateConfirm" : "detail.reactivateConfirm", { number: h.number, head: h.headName })}
-            pending={setStatus.isPending}
+            busy={setStatus.isPending}
             onConfirm={() => setStatus.mutate({ id: h.id, status: active ? "INACTIVE" : "ACTIVE" })}
             testId="household-status-action"
           />

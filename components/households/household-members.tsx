@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { RELATIONS } from "@/server/modules/households/household.schema";
-import { ConfirmAction } from "./confirm-action";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { HouseholdDetailData } from "./types";
 
 type Member = HouseholdDetailData["members"][number];
@@ -41,11 +41,11 @@ export function HouseholdMembers({ household, editable }: { household: Household
             {editable ? (
               <div className="mt-2 flex flex-wrap gap-2">
                 {m.account ? (
-                  <ConfirmAction
+                  <ConfirmButton
                     variant="secondary"
                     label={t("household.members.unlink")}
                     question={t("household.members.unlinkConfirm", { name: m.name })}
-                    pending={unlink.isPending && unlink.variables?.memberId === m.id}
+                    busy={unlink.isPending && unlink.variables?.memberId === m.id}
                     onConfirm={() => unlink.mutate({ memberId: m.id, phone: null })}
                     testId="member-unlink"
                   />
@@ -55,10 +55,10 @@ export function HouseholdMembers({ household, editable }: { household: Household
                   </Button>
                 ) : null}
                 {m.relation !== "HEAD" ? (
-                  <ConfirmAction
+                  <ConfirmButton
                     label={t("household.members.remove")}
                     question={t("household.members.removeConfirm", { name: m.name })}
-                    pending={remove.isPending && remove.variables?.memberId === m.id}
+                    busy={remove.isPending && remove.variables?.memberId === m.id}
                     onConfirm={() => remove.mutate({ memberId: m.id })}
                     testId="member-remove"
                   />

@@ -5,14 +5,14 @@ import { formatDateTime } from "./format";
 import { AwardStatusBadge, PointsFigure } from "./status-badge";
 import type { Trail } from "./types";
 
-type StepState = "done" | "now" | "todo" | "stopped";
+type StepState = "done" | "now" | "pending" | "stopped";
 
 /** One step of the entry's life (申报 → 审核 → 公示 → 生效), drawn as a numbered line with its state. */
 function Step({ n, title, state, children, testId }: { n: number; title: string; state: StepState; children?: React.ReactNode; testId?: string }) {
   const dot = {
     done: "bg-green-700 text-white",
     now: "bg-amber-500 text-white",
-    todo: "bg-stone-200 text-stone-600",
+    pending: "bg-stone-200 text-stone-600",
     stopped: "bg-stone-500 text-white",
   }[state];
   return (
@@ -21,7 +21,7 @@ function Step({ n, title, state, children, testId }: { n: number; title: string;
         {n}
       </span>
       <div className="min-w-0 flex-1 pt-0.5">
-        <p className={`text-lg font-bold ${state === "todo" ? "text-stone-500" : "text-stone-900"}`}>{title}</p>
+        <p className={`text-lg font-bold ${state === "pending" ? "text-stone-500" : "text-stone-900"}`}>{title}</p>
         <div className="space-y-1 text-base text-stone-700">{children}</div>
       </div>
     </li>
@@ -116,7 +116,7 @@ export function AwardTrail({ trail, staff = false, children }: { trail: Trail; s
             <Step
               n={3}
               title={t("trail.notice")}
-              state={a.notice ? (a.notice.windowOpen || (a.status === "IN_NOTICE" && a.openObjections > 0) ? "now" : "done") : "todo"}
+              state={a.notice ? (a.notice.windowOpen || (a.status === "IN_NOTICE" && a.openObjections > 0) ? "now" : "done") : "pending"}
               testId="trail-notice"
             >
               {a.notice ? (
@@ -157,7 +157,7 @@ export function AwardTrail({ trail, staff = false, children }: { trail: Trail; s
             <Step
               n={4}
               title={overturned ? t("trail.overturned") : t("trail.final")}
-              state={overturned ? "stopped" : final ? "done" : "todo"}
+              state={overturned ? "stopped" : final ? "done" : "pending"}
               testId="trail-final"
             >
               {overturned ? <p>{t("trail.overturnedBody")}</p> : null}
