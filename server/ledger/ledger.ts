@@ -3,15 +3,13 @@
  * - every transaction has ≥ 2 postings summing to zero (also checked by a deferred trigger);
  * - append-only (a trigger rejects UPDATE/DELETE); a mistake is undone by `reverse`;
  * - idempotent: the idempotency key is checked under the village's ledger lock and backed by a unique index;
- * - spends never overdraw: the balance update is conditional (`balance + delta >= 0`) under that lock;
- * - hash-chained per village (hash.ts), verified by verify.ts.
+ * - spends never overdraw: balances are checked under that lock, before anything is written;
+ * - hash-chained per village (the database function "ledger_hash" builds the same text as hash.ts), verified by verify.ts.
  * All functions take a transaction client so the business change and its postings commit together.
  */
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import type { AccountKind, TxKind } from "@/server/db/generated/enums";
-import { GENESIS, transactionHash } from "./hash";
 
 export type PostingInput = { accountId: string; points: number };
 
@@ -36,13 +34,7 @@ export type PostInput = {
 
 export type PostResult = { transactionId: string; seq: number; replayed: boolean };
 
-const LEDGER_LOCK_CLASS = 7001;
 export const MAX_POINTS_PER_POSTING = 1_000_000;
-
-/** Serialises ledger writes of one village (the hash chain needs an order); other villages run in parallel. */
-async function lockVillage(tx: Tx, villageId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LEDGER_LOCK_CLASS}::int, hashtext(${villageId}))`;
-}
 
 function checkShape(input: PostInput) {
   const { postings } = input;
@@ -58,6 +50,8 @@ function checkShape(input: PostInput) {
   if (!input.idempotencyKey || input.idempotencyKey.length > 200) throw new Error("ledger: idempotency key required");
 }
 
+type PostRow = { status: string; transaction_id: string | null; seq: number | null; balance: number | null; needed: number | null };
+
 /**
  * Posts one balanced transaction inside `tx`. A second call with the same idempotency key returns
  * the first transaction (replayed: true) and posts nothing.
@@ -66,52 +60,12 @@ function checkShape(input: PostInput) {
  */
 export async function post(tx: Tx, now: Date, input: PostInput): Promise<PostResult> {
   checkShape(input);
-  // Raw statements on purpose: this is the hot path, and four round trips under the village lock
-  // (lock, read, balances, insert) keep a village's ledger moving (bench/ledger.ts measures it).
-  await lockVillage(tx, input.villageId);
-
-  const accountIds = [...new Set(input.postings.map((p) => p.accountId))].sort();
-  const [state] = await tx.$queryRaw<
-    {
-      existing: { id: string; seq: number; kind: string; villageId: string } | null;
-      reversed: string | null;
-      prev: { seq: number; hash: string } | null;
-      accounts: { id: string; kind: AccountKind; balance: number }[] | null;
-    }[]
-  >`
-    SELECT
-      (SELECT json_build_object('id', "id", 'seq', "seq", 'kind', "kind", 'villageId', "villageId")
-         FROM "LedgerTransaction" WHERE "idempotencyKey" = ${input.idempotencyKey}) AS existing,
-      (SELECT "id" FROM "LedgerTransaction" WHERE ${input.reversesId ?? null}::text IS NOT NULL
-         AND "reversesId" = ${input.reversesId ?? null}::text) AS reversed,
-      (SELECT json_build_object('seq', "seq", 'hash', "hash") FROM "LedgerTransaction"
-         WHERE "villageId" = ${input.villageId} ORDER BY "seq" DESC LIMIT 1) AS prev,
-      (SELECT json_agg(json_build_object('id', "id", 'kind', "kind", 'balance', "balance"))
-         FROM "LedgerAccount" WHERE "id" = ANY(${accountIds}::text[]) AND "villageId" = ${input.villageId}) AS accounts`;
-  const existing = state?.existing;
-  if (existing) {
-    if (existing.kind !== input.kind || existing.villageId !== input.villageId) throw new DomainError("IDEMPOTENCY_CONFLICT");
-    return { transactionId: existing.id, seq: existing.seq, replayed: true };
-  }
-  if (state?.reversed) throw new DomainError("ALREADY_REVERSED");
-  const accounts = state?.accounts ?? [];
-  if (accounts.length !== accountIds.length) throw new Error("ledger: account missing or of another village");
-
-  // Cached balances live only on household and shop accounts; village totals are derived from postings.
-  const delta = new Map<string, number>();
-  for (const p of input.postings) delta.set(p.accountId, (delta.get(p.accountId) ?? 0) + p.points);
-  const cached = accounts.filter((a) => (a.kind === "HOUSEHOLD" || a.kind === "SHOP") && delta.get(a.id) !== 0);
-  for (const a of cached) {
-    const d = delta.get(a.id)!;
-    if (d < 0 && input.noOverdraw?.includes(a.id) && a.balance + d < 0) {
-      throw new DomainError("INSUFFICIENT_POINTS", { balance: a.balance, needed: -d });
-    }
-  }
-  const seq = (state?.prev?.seq ?? 0) + 1;
-  const prevHash = state?.prev?.hash ?? GENESIS;
-  const content = {
+  // One round trip: the database function "ledger_post" (migration 20261201000000) takes the village's
+  // ledger lock, checks the idempotency key, the reversal and the balances, chains the hash (the same
+  // canonical form as hash.ts, which verify.ts recomputes in JavaScript) and writes the rows.
+  // The lock is then held only for that statement and the COMMIT (bench/ledger.ts measures it).
+  const args = {
     villageId: input.villageId,
-    seq,
     kind: input.kind,
     idempotencyKey: input.idempotencyKey,
     sourceType: input.source?.type ?? null,
@@ -124,39 +78,28 @@ export async function post(tx: Tx, now: Date, input: PostInput): Promise<PostRes
     reason: input.reason,
     reversesId: input.reversesId ?? null,
     scoring: input.scoring ?? false,
-    createdAt: now,
-    postings: input.postings,
+    createdAt: now.toISOString(),
+    accounts: input.postings.map((p) => p.accountId),
+    points: input.postings.map((p) => p.points),
+    noOverdraw: input.noOverdraw ?? [],
   };
-  const hash = transactionHash(prevHash, content);
-  const transactionId = randomUUID();
-  const c = content;
-  // One statement writes the balances, the transaction and its postings. The village lock makes the
-  // balances read above current; the UPDATE's condition is a second guard, and the transaction row is
-  // only written when every balance update went through.
-  const ids = cached.map((a) => a.id);
-  const deltas = cached.map((a) => delta.get(a.id)!);
-  const guarded = (input.noOverdraw ?? []).filter((id) => ids.includes(id));
-  const written = await tx.$executeRaw`
-    WITH u AS (
-      UPDATE "LedgerAccount" AS a SET "balance" = a."balance" + d.delta
-      FROM unnest(${ids}::text[], ${deltas}::int[]) AS d(id, delta)
-      WHERE a."id" = d.id AND (d.delta >= 0 OR NOT (a."id" = ANY(${guarded}::text[])) OR a."balance" + d.delta >= 0)
-      RETURNING a."id"),
-    t AS (
-      INSERT INTO "LedgerTransaction" ("id", "villageId", "seq", "kind", "idempotencyKey", "sourceType", "sourceId",
-        "ruleId", "ruleBookId", "actorUserId", "memberId", "proxyUserId", "reason", "reversesId", "scoring",
-        "createdAt", "prevHash", "hash")
-      SELECT ${transactionId}, ${c.villageId}, ${seq}, ${c.kind}::"TxKind", ${c.idempotencyKey}, ${c.sourceType},
-        ${c.sourceId}, ${c.ruleId}, ${c.ruleBookId}, ${c.actorUserId}, ${c.memberId}, ${c.proxyUserId}, ${c.reason},
-        ${c.reversesId}, ${c.scoring}, ${now}, ${prevHash}, ${hash}
-      WHERE (SELECT count(*) FROM u) = ${ids.length}
-      RETURNING "id")
-    INSERT INTO "LedgerPosting" ("id", "transactionId", "accountId", "villageId", "points", "createdAt")
-    SELECT p.id, t."id", p.account, ${c.villageId}, p.points, ${now}
-    FROM t, unnest(${input.postings.map(() => randomUUID())}::text[], ${input.postings.map((p) => p.accountId)}::text[],
-      ${input.postings.map((p) => p.points)}::int[]) AS p(id, account, points)`;
-  if (written !== input.postings.length) throw new DomainError("INSUFFICIENT_POINTS", { balance: 0, needed: 0 });
-  return { transactionId, seq, replayed: false };
+  const [row] = await tx.$queryRaw<PostRow[]>`
+    SELECT "status", "transaction_id", "seq", "balance", "needed" FROM "ledger_post"(${JSON.stringify(args)}::jsonb)`;
+  switch (row?.status) {
+    case "POSTED":
+      return { transactionId: row.transaction_id!, seq: row.seq!, replayed: false };
+    case "REPLAYED":
+      return { transactionId: row.transaction_id!, seq: row.seq!, replayed: true };
+    case "INSUFFICIENT_POINTS":
+      throw new DomainError("INSUFFICIENT_POINTS", { balance: row.balance ?? 0, needed: row.needed ?? 0 });
+    case "IDEMPOTENCY_CONFLICT":
+    case "ALREADY_REVERSED":
+      throw new DomainError(row.status);
+    case "ACCOUNT_MISSING":
+      throw new Error("ledger: account missing or of another village");
+    default:
+      throw new Error(`ledger: unexpected result ${row?.status}`);
+  }
 }
 
 /**

@@ -167,6 +167,34 @@ describe("ledger", () => {
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: "HASH_MISMATCH", transactionId: victim.transactionId }));
   });
 
+  it("the database's hash and the JavaScript verifier agree on awkward text (quotes, newlines, control characters, emoji)", async () => {
+    const s = await setup(t.db, 1);
+    const reasons = ['引号"和\\反斜杠', "换行\n制表\t回车\r", "控制\u0001\u001f\u007f", "表情👍🏻 和 \u2028 分隔", "   ", "普通：帮邻居抢收小麦"];
+    for (const reason of reasons) {
+      await t.db.$transaction((tx) =>
+        post(tx, new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 67)), {
+          villageId: s.v.id,
+          kind: "AWARD",
+          idempotencyKey: uniq("k"),
+          postings: [
+            { accountId: s.issuance, points: -3 },
+            { accountId: s.households[0]!, points: 2 },
+            { accountId: s.households[0]!, points: 1 },
+          ],
+          actorUserId: s.user.id,
+          memberId: null,
+          reason,
+          source: { type: "award", id: reason },
+          scoring: true,
+        }),
+      );
+    }
+    const report = await verifyLedger(t.db, { villageId: s.v.id });
+    expect(report.transactions).toBe(reasons.length);
+    expect(report.problems).toEqual([]);
+    expect(await householdBalance(t.db, s.hs[0]!.id)).toBe(3 * reasons.length);
+  });
+
   it("property: random awards, deductions, spends and reversals keep every invariant", async () => {
     type Op = { kind: "award" | "deduct" | "spend" | "reverse"; h: number; points: number };
     const op = fc.record({
