@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
+import { ruleLabels, type RuleLabel } from "../rules/rule.read";
 
 type Reader = Db | Tx;
 
@@ -104,36 +105,6 @@ export async function myHousehold(db: Reader, actor: Actor) {
   });
 }
 
-export type RuleLabel = {
-  id: string;
-  code: string;
-  title: string;
-  category: string;
-  ruleBookId: string;
-  ruleBookVersion: number;
-};
-
-/**
- * Display only: the rules cited by existing entries (possibly of a retired book). Whether a rule may
- * be used for a new entry is decided by ruleInForce (server/modules/rules/rule.read.ts), never here.
- */
-export async function ruleLabels(db: Reader, villageId: string, ids: string[]): Promise<Map<string, RuleLabel>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.rule.findMany({
-    where: { id: { in: unique }, villageId },
-    select: { id: true, code: true, title: true, category: true, ruleBookId: true, ruleBook: { select: { version: true } } },
-  });
-  return new Map(rows.map(({ ruleBook, ...r }) => [r.id, { ...r, ruleBookVersion: ruleBook.version }]));
-}
-
-export async function ruleBookInfo(db: Reader, villageId: string, id: string) {
-  return db.ruleBook.findFirst({
-    where: { id, villageId },
-    select: { id: true, version: true, title: true, status: true, adoptedAt: true, adoptedBy: true },
-  });
-}
-
 /** People's names by user id (never phone numbers). */
 export async function userNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
@@ -160,7 +131,7 @@ export async function openObjectionCounts(db: Reader, awardIds: string[]): Promi
   return new Map(rows.map((r) => [r.awardId, r._count._all]));
 }
 
-const UNKNOWN_RULE = (id: string): RuleLabel => ({ id, code: "", title: "", category: "OTHER", ruleBookId: "", ruleBookVersion: 0 });
+const UNKNOWN_RULE = (id: string): RuleLabel => ({ id, code: "", title: "", category: "OTHER", points: 0, ruleBookId: "", ruleBookVersion: 0 });
 
 /** An award as every page shows it. */
 export type AwardView = Awaited<ReturnType<typeof decorate>>[number];

@@ -10,7 +10,7 @@ import { reverse as reverseTx } from "@/server/ledger/ledger";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
-import { ruleInForce, type RuleInForce } from "../rules/rule.read";
+import { ruleBookInfo, ruleInForce, type RuleInForce } from "../rules/rule.read";
 import { CAP_COUNTED, capWords, householdList, overCap, reviewBlock, shanghaiPeriod } from "./award.policy";
 import * as repo from "./award.repo";
 import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
@@ -308,7 +308,7 @@ export async function awardTrail(deps: Deps, villageId: string, awardId: string,
   const now = deps.now();
   const [[award], book, objections, posting, reversal] = await Promise.all([
     repo.decorate(deps.db, villageId, [row], now),
-    repo.ruleBookInfo(deps.db, villageId, row.ruleBookId),
+    ruleBookInfo(deps.db, villageId, row.ruleBookId),
     deps.db.objection.findMany({
       where: { awardId, villageId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -12,6 +12,7 @@ import { shanghaiPeriod } from "./award.policy";
 import * as repo from "./award.repo";
 import { PENDING_STATUSES } from "./award.schema";
 import { awardTrail } from "./award.service";
+import { ruleLabels } from "../rules/rule.read";
 
 /** Balance, scores and how many entries are on their way. Null when the account is linked to no household. */
 export async function summary(deps: Deps, actor: Actor) {
@@ -45,7 +46,7 @@ export async function statement(deps: Deps, actor: Actor, input: { cursor?: stri
   const page = await householdStatement(deps.db, h.id, { cursor: input.cursor ?? undefined, take: input.take });
   const txIds = page.items.map((p) => p.transaction.id);
   const [rules, members, reversals] = await Promise.all([
-    repo.ruleLabels(deps.db, h.villageId, page.items.map((p) => p.transaction.ruleId).filter((x): x is string => !!x)),
+    ruleLabels(deps.db, h.villageId, page.items.map((p) => p.transaction.ruleId).filter((x): x is string => !!x)),
     repo.memberNames(deps.db, page.items.map((p) => p.transaction.memberId)),
     txIds.length
       ? deps.db.ledgerTransaction.findMany({ where: { reversesId: { in: txIds } }, select: { id: true, reversesId: true } })

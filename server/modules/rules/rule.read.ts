@@ -39,3 +39,35 @@ export async function ruleInForce(db: Db | Tx, villageId: string, ruleId: string
   const { ruleBook, ...rest } = r;
   return { ...rest, ruleBookVersion: ruleBook.version };
 }
+
+export type RuleLabel = {
+  id: string;
+  code: string;
+  title: string;
+  category: string;
+  points: number;
+  ruleBookId: string;
+  ruleBookVersion: number;
+};
+
+/**
+ * Display only: the rules cited by existing entries (possibly of a retired book). Whether a rule may
+ * be used for a new entry is decided by ruleInForce, never here.
+ */
+export async function ruleLabels(db: Db | Tx, villageId: string, ids: string[]): Promise<Map<string, RuleLabel>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.rule.findMany({
+    where: { id: { in: unique }, villageId },
+    select: { id: true, code: true, title: true, category: true, points: true, ruleBookId: true, ruleBook: { select: { version: true } } },
+  });
+  return new Map(rows.map(({ ruleBook, ...r }) => [r.id, { ...r, ruleBookVersion: ruleBook.version }]));
+}
+
+/** Display only: a rule book's version and adoption record, whatever its status. */
+export async function ruleBookInfo(db: Db | Tx, villageId: string, id: string) {
+  return db.ruleBook.findFirst({
+    where: { id, villageId },
+    select: { id: true, version: true, title: true, status: true, adoptedAt: true, adoptedBy: true },
+  });
+}
