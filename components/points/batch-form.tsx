@@ -10,10 +10,10 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { RuleGroup } from "@/server/modules/rules/rule.schema";
 import { newRequestKey, signed } from "./format";
+import { ReasonEvidence } from "./reason-evidence";
 import { findRule, RulePicker } from "./rule-picker";
 
 const PAGE = 50;
-const TEXTAREA = "min-h-24 w-full rounded-xl border border-stone-300 bg-white p-3 text-lg outline-none focus:border-brand";
 
 type Picked = { number: string; headName: string };
 export type BatchGrid = { id: string; name: string; households: number };
@@ -212,24 +212,17 @@ export function BatchForm({ groups, grids, reasonMax, batchMax }: { groups: Rule
         {count > batchMax ? <ErrorBox message={t("tooMany", { max: batchMax })} /> : null}
       </Card>
 
-      <Card className="space-y-3">
-        <h2 className="text-lg font-bold">{t("step3")}</h2>
-        <label className="block">
-          <span className="mb-1 block text-base font-medium text-stone-700">{tp("reason")}</span>
-          <textarea
-            className={TEXTAREA}
-            value={reason}
-            maxLength={reasonMax}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder={t("reasonPlaceholder")}
-            data-testid="batch-reason"
-          />
-          <span className="mt-1 block text-sm text-stone-600">{tp("reasonHint", { count: reason.trim().length, max: reasonMax })}</span>
-        </label>
-        <Field label={rule?.evidenceRequired ? tp("evidenceRequired") : tp("evidence")} hint={tp("evidenceHint")}>
-          <Input type="url" inputMode="url" maxLength={500} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://" />
-        </Field>
-      </Card>
+      <ReasonEvidence
+        title={t("step3")}
+        reason={reason}
+        onReason={setReason}
+        reasonMax={reasonMax}
+        placeholder={t("reasonPlaceholder")}
+        evidenceUrl={evidenceUrl}
+        onEvidenceUrl={setEvidenceUrl}
+        evidenceRequired={!!rule?.evidenceRequired}
+        testIdPrefix="batch"
+      />
 
       <ErrorBox message={batch.error?.message} />
       <ConfirmButton

@@ -6,13 +6,13 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import type { RuleGroup } from "@/server/modules/rules/rule.schema";
 import { newRequestKey, signed } from "./format";
 import { HouseholdPicker, type PickedHousehold } from "./household-picker";
+import { ReasonEvidence } from "./reason-evidence";
 import { findRule, RulePicker } from "./rule-picker";
 
-const TEXTAREA = "min-h-24 w-full rounded-xl border border-stone-300 bg-white p-3 text-lg outline-none focus:border-brand";
 
 /**
  * 积分申报 on a phone: pick the household, the rule (points always come from the rule), write the
@@ -123,32 +123,17 @@ export function ProposeForm({ groups, reasonMax }: { groups: RuleGroup[]; reason
         {groups.length === 0 ? <p className="text-lg text-stone-700">{t("noRules")}</p> : <RulePicker groups={groups} value={ruleId} onChange={setRuleId} />}
       </Card>
 
-      <Card className="space-y-3">
-        <h2 className="text-lg font-bold">{t("step3")}</h2>
-        <label className="block">
-          <span className="mb-1 block text-base font-medium text-stone-700">{t("reason")}</span>
-          <textarea
-            className={TEXTAREA}
-            value={reason}
-            maxLength={reasonMax}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder={t("reasonPlaceholder")}
-            data-testid="propose-reason"
-          />
-          <span className="mt-1 block text-sm text-stone-600">{t("reasonHint", { count: reason.trim().length, max: reasonMax })}</span>
-        </label>
-        <Field label={rule?.evidenceRequired ? t("evidenceRequired") : t("evidence")} hint={t("evidenceHint")}>
-          <Input
-            type="url"
-            inputMode="url"
-            maxLength={500}
-            value={evidenceUrl}
-            onChange={(e) => setEvidenceUrl(e.target.value)}
-            placeholder="https://"
-            data-testid="propose-evidence"
-          />
-        </Field>
-      </Card>
+      <ReasonEvidence
+        title={t("step3")}
+        reason={reason}
+        onReason={setReason}
+        reasonMax={reasonMax}
+        placeholder={t("reasonPlaceholder")}
+        evidenceUrl={evidenceUrl}
+        onEvidenceUrl={setEvidenceUrl}
+        evidenceRequired={!!rule?.evidenceRequired}
+        testIdPrefix="propose"
+      />
 
       <ErrorBox message={propose.error?.message} />
       <Button type="submit" className="w-full" disabled={!ready || propose.isPending} data-testid="propose-submit">
