@@ -25,13 +25,23 @@ export async function listVillages(deps: Deps, actor: Actor) {
       _count: {
         select: {
           households: { where: { status: "ACTIVE" } },
-          memberships: { where: { active: true } },
           grids: true,
         },
       },
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
+  // "accounts" are people: one person with two roles in a village (or in two villages of a town) counts once
+  const [perVillage, perTown] = await Promise.all([
+    deps.db.$queryRaw<{ id: string; people: bigint }[]>`
+      SELECT "regionId" AS id, count(DISTINCT "userId") AS people FROM "Membership"
+      WHERE "active" AND "regionId" = ANY(${ids}::text[]) GROUP BY "regionId"`,
+    deps.db.$queryRaw<{ id: string; people: bigint }[]>`
+      SELECT r."parentId" AS id, count(DISTINCT m."userId") AS people
+      FROM "Membership" m JOIN "Region" r ON r."id" = m."regionId"
+      WHERE m."active" AND r."kind" = 'VILLAGE' AND r."id" = ANY(${ids}::text[]) GROUP BY r."parentId"`,
+  ]);
+  const people = (rows: { id: string; people: bigint }[], id: string) => Number(rows.find((r) => r.id === id)?.people ?? 0);
   const towns = regions.filter((r) => r.kind === "TOWN");
   return towns.map((t) => {
     const villages = regions
@@ -41,7 +51,7 @@ export async function listVillages(deps: Deps, actor: Actor) {
         name: v.name,
         noticeDays: v.noticeDays,
         households: v._count.households,
-        accounts: v._count.memberships,
+        accounts: people(perVillage, v.id),
         grids: v._count.grids,
       }));
     return {
@@ -49,7 +59,7 @@ export async function listVillages(deps: Deps, actor: Actor) {
       name: t.name,
       villages,
       households: villages.reduce((n, v) => n + v.households, 0),
-      accounts: villages.reduce((n, v) => n + v.accounts, 0),
+      accounts: people(perTown, t.id),
     };
   });
 }
