@@ -22,11 +22,13 @@ export const TABS = {
     { href: "/s", key: "review", icon: "check" },
     { href: "/s/objections", key: "objections", icon: "megaphone" },
     { href: "/s/households", key: "households", icon: "users" },
+    { href: "/s/store", key: "refunds", icon: "cart" },
     { href: "/s/audit", key: "audit", icon: "scroll" },
     { href: "/s/me", key: "me", icon: "user" },
   ],
   grid: [
     { href: "/g", key: "grid", icon: "map" },
+    { href: "/g/events", key: "events", icon: "calendar" },
     { href: "/g/households", key: "households", icon: "users" },
     { href: "/g/me", key: "me", icon: "user" },
   ],

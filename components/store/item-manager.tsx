@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { STOCK_REASONS } from "@/server/modules/store/store.schema";
+import { PHOTO_MAX_BYTES, STOCK_REASONS } from "@/server/modules/store/store.schema";
 
 type Item = { id: string; name: string; category: string; pricePoints: number; stock: number; active: boolean; lowStock: boolean; photoUrl: string | null };
 
@@ -30,6 +30,7 @@ function ItemForm({ item, onDone }: { item?: Item; onDone: () => void }) {
   const [stock, setStock] = useState("0");
   const [active, setActive] = useState(item?.active ?? true);
   const [photo, setPhoto] = useState<string | null | undefined>(undefined);
+  const [photoError, setPhotoError] = useState<string | null>(null);
   const save = useMutation(
     trpc.item.save.mutationOptions({
       onSuccess: async () => {
@@ -80,10 +81,16 @@ function ItemForm({ item, onDone }: { item?: Item; onDone: () => void }) {
           className="block w-full text-base"
           onChange={async (e) => {
             const f = e.target.files?.[0];
-            setPhoto(f ? await readBase64(f) : undefined);
+            // said at once, without sending megabytes over a weak network first (the server checks again)
+            const tooLarge = !!f && f.size > PHOTO_MAX_BYTES;
+            setPhotoError(tooLarge ? t("photoTooLarge") : null);
+            if (tooLarge) e.target.value = "";
+            setPhoto(f && !tooLarge ? await readBase64(f) : undefined);
           }}
+          data-testid="item-photo"
         />
       </Field>
+      <ErrorBox message={photoError} />
       {item?.photoUrl ? (
         <label className="flex min-h-12 items-center gap-3 text-base">
           <input type="checkbox" className="h-6 w-6" checked={photo === null} onChange={(e) => setPhoto(e.target.checked ? null : undefined)} />
@@ -175,7 +182,7 @@ export function ItemManager() {
       {items.length === 0 ? <Card className="text-base text-stone-600">{t("empty")}</Card> : null}
       <ul className="space-y-2">
         {items.map((i) => (
-          <li key={i.id}>
+          <li key={i.id} data-testid="item-row">
             <Card className={`space-y-3 ${i.active ? "" : "opacity-70"}`}>
               <div className="flex items-center gap-3">
                 {i.photoUrl ? (

@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { CameraScanner, type ScannerTexts } from "@/components/events/camera-scanner";
 import { newRequestKey } from "@/components/points/format";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -11,9 +12,14 @@ import type { Payer } from "@/server/modules/store/store.schema";
 
 type Mode = "CODE" | "CARD";
 
+/** What the till's camera takes: a villager's payment code (MB1.…) or a printed household card (MBH1:…). */
+const PAY_QR = /^(MB1\.|MBH1:)/;
+const CARD_QR = /^MBH1:/;
+
 /**
- * The shopkeeper's till: who pays (the household number + the 8 digits under the villager's code,
- * or the printed card's number + PIN) → tap items → confirm. One request key per sale, so a double
+ * The shopkeeper's till: who pays (the camera reads the villager's payment code, or the printed card
+ * and then the household types the PIN; typed fallback: the household number + the 8 digits under
+ * the code, or the card's number + PIN) → tap items → confirm. One request key per sale, so a double
  * tap or a retry over a weak network redeems once. A price changed since the list was loaded:
  * the server refuses with PRICE_CHANGED, the list reloads and the new total is confirmed again.
  */
@@ -24,11 +30,17 @@ export function Pos() {
   const [number, setNumber] = useState("");
   const [secret, setSecret] = useState("");
   const [payer, setPayer] = useState<Payer | null>(null);
+  const [scanning, setScanning] = useState(false);
+  /** the text of a scanned household card, waiting for the PIN */
+  const [card, setCard] = useState<string | null>(null);
   const [cart, setCart] = useState<Record<string, number>>({});
   const [query, setQuery] = useState("");
   const [requestKey, setRequestKey] = useState(newRequestKey);
   const items = useQuery(trpc.item.list.queryOptions({ includeInactive: false }));
   const lookup = useMutation(trpc.store.lookupPayer.mutationOptions());
+  /** a scanned card without the PIN yet: whose card it is (no balance until the PIN is right) */
+  const cardWho = useMutation(trpc.store.lookupPayer.mutationOptions());
+  const scanTexts = useMemo<ScannerTexts>(() => ({ hint: t("cameraHint"), other: t("cameraOther"), failed: (reason) => t("cameraFailed", { reason }) }), [t]);
   const redeem = useMutation(
     trpc.store.redeem.mutationOptions({
       onError: (e) => {
@@ -45,6 +57,9 @@ export function Pos() {
 
   const reset = () => {
     setPayer(null);
+    setScanning(false);
+    setCard(null);
+    cardWho.reset();
     setNumber("");
     setSecret("");
     setCart({});
@@ -100,13 +115,34 @@ export function Pos() {
   }
 
   if (!payer || !lookup.data) {
-    const ready = number.trim() && (mode === "CODE" ? secret.replace(/\D/g, "").length === 8 : secret.length >= 4);
-    const submit = () => {
-      const p: Payer =
-        mode === "CODE" ? { method: "TYPED", householdNumber: number.trim(), code: secret.replace(/\D/g, "") } : { method: "CARD", householdNumber: number.trim(), pin: secret };
+    const cardScanned = mode === "CARD" && card !== null;
+    const ready = (cardScanned || number.trim()) && (mode === "CODE" ? secret.replace(/\D/g, "").length === 8 : secret.length >= 4);
+    const pay = (p: Payer) =>
       // the till then pays with the session the server handed out (the code itself expires within two minutes)
       lookup.mutate({ payer: p }, { onSuccess: (d) => setPayer(d.session ? { method: "SESSION", token: d.session } : p) });
+    const submit = () =>
+      pay(
+        mode === "CODE"
+          ? { method: "TYPED", householdNumber: number.trim(), code: secret.replace(/\D/g, "") }
+          : card !== null
+            ? { method: "CARD", card, pin: secret }
+            : { method: "CARD", householdNumber: number.trim(), pin: secret },
+      );
+    const scanned = (text: string) => {
+      setScanning(false);
+      setSecret("");
+      lookup.reset();
+      if (CARD_QR.test(text)) {
+        // a card only names the household: show whose it is, then the household types the PIN
+        setMode("CARD");
+        setCard(text);
+        cardWho.mutate({ payer: { method: "CARD", card: text } });
+      } else {
+        setMode("CODE");
+        pay({ method: "QR", token: text });
+      }
     };
+    if (scanning) return <CameraScanner accept={PAY_QR} texts={scanTexts} onToken={scanned} onClose={() => setScanning(false)} />;
     return (
       <form
         className="space-y-3"
@@ -115,6 +151,19 @@ export function Pos() {
           if (ready && !lookup.isPending) submit();
         }}
       >
+        <Button
+          type="button"
+          className="flex w-full items-center justify-center gap-2"
+          onClick={() => {
+            lookup.reset();
+            setScanning(true);
+          }}
+          data-testid="pos-camera"
+        >
+          {t("cameraOpen")}
+        </Button>
+        {lookup.isPending && !number ? <p className="text-center text-lg text-stone-700">{t("looking")}</p> : null}
+        <p className="pt-1 text-base text-stone-600">{t("orType")}</p>
         <div className="grid grid-cols-2 gap-2" role="tablist">
           {(["CODE", "CARD"] as const).map((m) => (
             <Button
@@ -126,6 +175,8 @@ export function Pos() {
               onClick={() => {
                 setMode(m);
                 setSecret("");
+                setCard(null);
+                cardWho.reset();
                 lookup.reset();
               }}
             >
@@ -134,10 +185,35 @@ export function Pos() {
           ))}
         </div>
         <Card className="space-y-3">
-          {mode === "CODE" ? <p className="text-sm text-stone-600">{t("cameraLater")}</p> : null}
-          <Field label={t("householdNumber")}>
-            <Input value={number} onChange={(e) => setNumber(e.target.value.slice(0, 20))} inputMode="numeric" autoComplete="off" data-testid="pos-number" />
-          </Field>
+          {cardScanned ? (
+            <div className="flex items-center justify-between gap-2" data-testid="pos-card">
+              <div>
+                <p className="text-base text-stone-600">{t("cardScanned")}</p>
+                <p className="text-xl font-bold">
+                  {cardWho.data ? t("payer", { number: cardWho.data.household.number, head: cardWho.data.household.headName }) : cardWho.isPending ? t("looking") : "—"}
+                </p>
+              </div>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setCard(null);
+                  setSecret("");
+                  cardWho.reset();
+                  lookup.reset();
+                }}
+              >
+                {t("cardOther")}
+              </Button>
+            </div>
+          ) : (
+            <Field label={t("householdNumber")}>
+              <Input value={number} onChange={(e) => setNumber(e.target.value.slice(0, 20))} inputMode="numeric" autoComplete="off" data-testid="pos-number" />
+            </Field>
+          )}
+          <ErrorBox message={cardWho.error?.message} />
+          {cardScanned && cardWho.data?.pinSet === false ? <p className="text-base text-amber-900">{t("pinNotSet")}</p> : null}
+          {cardScanned && cardWho.data?.pinSet ? <p className="text-base text-stone-700">{t("pinAsk")}</p> : null}
           <Field label={mode === "CODE" ? t("code") : t("pin")}>
             <Input
               value={secret}
@@ -217,8 +293,14 @@ export function Pos() {
           <span data-testid="pos-total">{total}</span>
         </p>
         {balance !== null && total > 0 ? <p className={`text-base ${balance - total < 0 ? "text-red-700" : "text-stone-600"}`}>{t("after", { points: balance - total })}</p> : null}
-        {redeem.error?.data?.domainCode === "PRICE_CHANGED" ? <p className="text-base text-amber-900">{t("priceChanged")}</p> : null}
-        <ErrorBox message={redeem.error?.message} />
+        {/* a changed price is not a failure: the list has reloaded and the server's message names both totals */}
+        {redeem.error?.data?.domainCode === "PRICE_CHANGED" ? (
+          <p role="status" className="rounded-xl bg-amber-50 p-3 text-base text-amber-900 ring-1 ring-amber-300" data-testid="pos-price-changed">
+            {redeem.error.message}
+          </p>
+        ) : (
+          <ErrorBox message={redeem.error?.message} />
+        )}
         <Button
           type="button"
           className="w-full"

@@ -1,7 +1,11 @@
 import { Icon } from "./icons";
 
-export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <section className={`rounded-2xl bg-paper p-4 shadow-sm ring-1 ring-stone-200 ${className}`}>{children}</section>;
+export function Card({ children, className = "", ...rest }: React.HTMLAttributes<HTMLElement> & { "data-testid"?: string }) {
+  return (
+    <section {...rest} className={`rounded-2xl bg-paper p-4 shadow-sm ring-1 ring-stone-200 ${className}`}>
+      {children}
+    </section>
+  );
 }
 
 export function PageTitle({ children, action }: { children: React.ReactNode; action?: React.ReactNode }) {

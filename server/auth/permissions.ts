@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "household.removeMember": ["COMMITTEE"],
   "household.linkMember": ["COMMITTEE"],
   "household.import": ["COMMITTEE"],
+  // printed household cards (QR + 户号 + head's name), as a print sheet and a PDF
+  "household.cards": ["COMMITTEE"],
   "grid.list": VILLAGE_STAFF,
   "village.summary": VILLAGE_STAFF,
   // accounts of people in the village

@@ -3,6 +3,7 @@
  * stock, payment codes, card + PIN, redemption, refunds, settlement; every refusal is a translated
  * error that writes nothing.
  */
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { householdBalance } from "@/server/ledger/read";
 import { verifyLedger } from "@/server/ledger/verify";
@@ -246,10 +247,12 @@ describe("bad input: a translated error and nothing written", () => {
       await expect(pos.item.save({ ...base, pricePoints })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }
     expect(await storeSnapshot(t.db, s.v.id)).toEqual(before);
-    const ok = await pos.item.save({ ...base, photoBase64: PNG.toString("base64") });
+    // a real picture is stored re-encoded (more in store-photo.int.test.ts)
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c33" } }).png().toBuffer();
+    const ok = await pos.item.save({ ...base, photoBase64: png.toString("base64") });
     expect(ok.photoUrl).toMatch(/^\/api\/store\/item-photo\//);
     const stored = await t.db.shopItem.findUniqueOrThrow({ where: { id: ok.id }, select: { photoType: true, stock: true } });
-    expect(stored).toEqual({ photoType: "image/png", stock: 5 });
+    expect(stored).toEqual({ photoType: "image/webp", stock: 5 });
   });
 });
 
@@ -404,5 +407,75 @@ describe("scope", () => {
     const other = await storeVillage(t.db);
     await expect(callerFor(t.db, other.keeper).store.refund({ redemptionId: r.id, reason: "越权", idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await callerFor(t.db, other.keeper).store.receipts({})).toEqual([]);
+  });
+});
+
+describe("receipt numbers and the supervisor's search", () => {
+  it("stores the plain receipt number, unique per village; staff find receipts by number or 户号", async () => {
+    const s = await storeVillage(t.db, { points: 100 });
+    const pos = callerFor(t.db, s.keeper);
+    const r = await pos.store.redeem({ payer: await qrPayer(s.h), lines: [{ itemId: s.items[1]!.id, quantity: 2 }], expectedTotal: 16, idempotencyKey: key() });
+    const row = await t.db.redemption.findUniqueOrThrow({ where: { id: r.id }, select: { receiptNo: true, villageId: true } });
+    expect(row).toEqual({ receiptNo: r.receiptNo, villageId: s.v.id });
+    // the database refuses a second receipt with that number in the village (another village may repeat it)
+    const copy = { shopId: s.shop.id, householdId: s.h.id, receiptNo: r.receiptNo, totalPoints: 1, shopkeeperUserId: s.keeper.userId, payMethod: "CODE" as const };
+    await expect(
+      t.db.redemption.create({ data: { ...copy, villageId: s.v.id, transactionId: `x_${key()}`, idempotencyKey: key() }, select: { id: true } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    const other = await makeVillage(t.db);
+    await expect(t.db.redemption.create({ data: { ...copy, villageId: other.id, transactionId: `x_${key()}`, idempotencyKey: key() }, select: { id: true } })).resolves.toBeTruthy();
+
+    const sup = callerFor(t.db, s.supervisor);
+    expect((await sup.store.receipts({ receiptNo: r.receiptNo.toLowerCase() })).map((x) => x.id)).toEqual([r.id]);
+    const byHousehold = await sup.store.receipts({ householdNumber: s.h.number });
+    expect(byHousehold.map((x) => x.receiptNo)).toEqual([r.receiptNo]);
+    expect(byHousehold[0]).toMatchObject({ household: { number: s.h.number, headName: "王建国" }, shopName: s.shop.name, totalPoints: 16 });
+    expect(await sup.store.receipts({ householdNumber: "no-such" })).toEqual([]);
+    // a villager's search by 户号 never widens their view beyond their own household
+    const h2 = await makeHousehold(t.db, s.v.id);
+    expect(await callerFor(t.db, s.villager).store.receipts({ householdNumber: h2.number })).toHaveLength(1);
+  });
+
+  it("a supervisor refunds some lines of an older receipt with a reason; the refund is listed on the receipt", async () => {
+    const s = await storeVillage(t.db, { points: 100 });
+    const clock = makeClock(new Date("2026-11-20T03:00:00Z"));
+    const pos = callerFor(t.db, s.keeper, { now: clock.now });
+    const r = await pos.store.redeem({
+      payer: await qrPayer(s.h, clock.now()),
+      lines: [{ itemId: s.items[1]!.id, quantity: 3 }, { itemId: s.items[2]!.id, quantity: 1 }],
+      expectedTotal: 29,
+      idempotencyKey: key(),
+    });
+    clock.advanceDays(3);
+    const sup = callerFor(t.db, s.supervisor, { now: clock.now });
+    const [found] = await sup.store.receipts({ householdNumber: s.h.number });
+    const soap = found!.lines.find((l) => l.name === "洗衣粉")!;
+    await sup.store.refund({ redemptionId: r.id, lines: [{ lineId: soap.id, quantity: 2 }], reason: "洗衣粉结块，监委会同意退两袋", idempotencyKey: key() });
+    expect(await householdBalance(t.db, s.h.id)).toBe(100 - 29 + 16);
+    const [after] = await sup.store.receipts({ receiptNo: r.receiptNo });
+    expect(after).toMatchObject({ refundedPoints: 16, refunds: [{ points: 16, reason: "洗衣粉结块，监委会同意退两袋" }] });
+    expect(after!.lines.find((l) => l.id === soap.id)!.refundedQty).toBe(2);
+    // a refund of zero, a negative or a fractional quantity is a validation error that writes nothing
+    const snap = await storeSnapshot(t.db, s.v.id);
+    for (const quantity of [0, -1, 0.5]) {
+      await expect(sup.store.refund({ redemptionId: r.id, lines: [{ lineId: soap.id, quantity }], reason: "再退", idempotencyKey: key() })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(sup.store.refund({ redemptionId: r.id, lines: [{ lineId: soap.id, quantity: 1 }], reason: "", idempotencyKey: key() })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await storeSnapshot(t.db, s.v.id)).toEqual(snap);
+    // the villager sees it on their receipt too
+    expect((await callerFor(t.db, s.villager).store.receipts({}))[0]).toMatchObject({ refundedPoints: 16 });
+    expect(await verifyLedger(t.db, { villageId: s.v.id })).toMatchObject({ problems: [] });
+  });
+
+  it("two assignments of one person to two shops at once: one wins, the other is told the person works elsewhere", async () => {
+    const v = await makeVillage(t.db);
+    const api = callerFor(t.db, await makeActor(t.db, "COMMITTEE", v.id));
+    const [a, b] = [await api.store.createShop({ name: "东头超市" }), await api.store.createShop({ name: "西头超市" })];
+    const keeper = await makeActor(t.db, "SHOPKEEPER", v.id);
+    const phone = (await t.db.user.findUniqueOrThrow({ where: { id: keeper.userId }, select: { phone: true } })).phone;
+    const results = await Promise.allSettled([a, b].map((shop) => api.store.assignKeeper({ shopId: shop.id, phone, enabled: true })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { cause: { code: "KEEPER_OTHER_SHOP" } } });
+    expect(await t.db.shopKeeper.count({ where: { userId: keeper.userId, villageId: v.id } })).toBe(1);
   });
 });

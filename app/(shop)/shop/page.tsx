@@ -13,7 +13,13 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** The shop's home: what the village owes the shop (with the statement as CSV), the till, the catalogue, recent receipts. */
 export default async function ShopHome() {
   const caller = await serverCaller();
-  const [t, tp, ti, locale] = await Promise.all([getTranslations("store.shopHome"), getTranslations("store.pos"), getTranslations("store.items"), getLocale()]);
+  const [t, tp, ti, tr, locale] = await Promise.all([
+    getTranslations("store.shopHome"),
+    getTranslations("store.pos"),
+    getTranslations("store.items"),
+    getTranslations("store.refund"),
+    getLocale(),
+  ]);
   const statement = await caller.settlement.statement({}).catch((e: unknown) => {
     if (isDomainError((e as { cause?: unknown }).cause)) return null;
     throw e;
@@ -53,7 +59,13 @@ export default async function ShopHome() {
         {receipts.length === 0 ? <Card className="text-base text-stone-600">{t("none")}</Card> : null}
         {receipts.map((r) => (
           <ReceiptCard key={r.id} r={r} locale={locale} showHousehold>
-            {r.refundedPoints < r.totalPoints && shanghaiDate(new Date(r.createdAt)) === today ? <RefundButton redemptionId={r.id} /> : null}
+            {r.refundedPoints < r.totalPoints ? (
+              shanghaiDate(new Date(r.createdAt)) === today ? (
+                <RefundButton redemptionId={r.id} lines={r.lines} />
+              ) : (
+                <p className="text-sm text-stone-600">{tr("laterNote")}</p>
+              )
+            ) : null}
           </ReceiptCard>
         ))}
       </section>

@@ -1,8 +1,7 @@
 /**
  * The catalogue of a shop: items with price, stock, photo and category; stock adjustments kept as
  * StockMove rows; the villager's view of their village's shops with what they can afford.
- * Photos are checked by their first bytes and stored as uploaded (no re-encoding or resizing yet:
- * sharp is not installed).
+ * Photos are re-encoded by photo.ts (upright, at most 800×800, WebP, no metadata) before they are stored.
  */
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
@@ -10,7 +9,8 @@ import { householdBalance } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
-import { checkPhoto, isLowStock } from "./store.policy";
+import { encodePhoto } from "./photo";
+import { isLowStock } from "./store.policy";
 import { actingShop, itemSelect, myHousehold } from "./store.repo";
 import type { AdjustStockInput, ItemListInput, ItemSaveInput } from "./store.schema";
 
@@ -45,16 +45,16 @@ export async function listItems(deps: Deps, actor: Actor, input: ItemListInput) 
 /**
  * Creates or updates an item of the shopkeeper's shop. A price change bumps priceVersion (a POS
  * holding the old price gets PRICE_CHANGED on confirm). A new item's opening stock is a DELIVERY.
- * Throws NOT_FOUND, PHOTO_NOT_IMAGE, PHOTO_TOO_LARGE.
+ * Throws NOT_FOUND, PHOTO_NOT_IMAGE, PHOTO_TOO_LARGE, PHOTO_TOO_MANY_PIXELS.
  */
 export async function saveItem(deps: Deps, actor: Actor, input: ItemSaveInput) {
   const shop = await actingShop(deps.db, actor);
   let photo: { photo: Uint8Array<ArrayBuffer> | null; photoType: string | null } | undefined;
   if (input.photoBase64 === null) photo = { photo: null, photoType: null };
   else if (input.photoBase64) {
-    const checked = checkPhoto(input.photoBase64);
-    if (!checked.ok) throw new DomainError(checked.code);
-    photo = { photo: new Uint8Array(checked.bytes), photoType: checked.type };
+    // before the transaction: a refused photo writes nothing, and no row lock waits for the encoder
+    const encoded = await encodePhoto(input.photoBase64);
+    photo = { photo: new Uint8Array(encoded.bytes), photoType: encoded.type };
   }
   return deps.db.$transaction(async (tx) => {
     if (!input.id) {

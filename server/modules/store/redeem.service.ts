@@ -15,7 +15,7 @@ import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { checkPin, resolvePayer } from "./pay.service";
-import { displayReceiptNo, receiptNumber, refundBlock, storedReceiptNo } from "./store.policy";
+import { receiptNumber, refundBlock } from "./store.policy";
 import { actingShop, myHousehold, receiptSelect } from "./store.repo";
 import type { ReceiptsInput, RedeemInput, RefundInput } from "./store.schema";
 
@@ -46,7 +46,7 @@ async function presentReceipts(db: Db | Tx, rows: ReceiptRow[]) {
     const rf = refunds.filter((x) => x.redemptionId === r.id);
     return {
       id: r.id,
-      receiptNo: displayReceiptNo(r.receiptNo),
+      receiptNo: r.receiptNo,
       shopName: shops.find((s) => s.id === r.shopId)?.name ?? "",
       household: h ? { number: h.number, headName: h.headName } : null,
       totalPoints: r.totalPoints,
@@ -151,7 +151,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
             shopId: shop.id,
             villageId: shop.villageId,
             householdId: h.id,
-            receiptNo: storedReceiptNo(receiptNo, shop.villageId),
+            receiptNo,
             totalPoints: total,
             transactionId: posted.transactionId,
             idempotencyKey: storedKey(shop.id, input.idempotencyKey),
@@ -234,7 +234,7 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
       // lock the items being restocked in id order (same order as redeem)
       const itemIds = [...new Set(picked.map((p) => p.line.itemId))].sort();
       await tx.$queryRaw`SELECT "id" FROM "ShopItem" WHERE "id" = ANY(${itemIds}::text[]) ORDER BY "id" FOR UPDATE`;
-      const reason = `退货（${displayReceiptNo(red.receiptNo)}）：${input.reason}`.slice(0, 500);
+      const reason = `退货（${red.receiptNo}）：${input.reason}`.slice(0, 500);
       let posted;
       if (whole) {
         // the whole receipt: the ledger's own reversal of the sale
@@ -301,7 +301,7 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
 
 /**
  * Receipts, newest first: a villager sees their household's, a shopkeeper their shop's, the committee
- * and supervisors the village's. Optionally one receipt by its number.
+ * and supervisors the village's. Optionally one receipt by its number, or (staff) one household's by 户号.
  */
 export async function receipts(deps: Deps, actor: Actor, input: ReceiptsInput) {
   const villageId = villageOf(actor);
@@ -315,8 +315,13 @@ export async function receipts(deps: Deps, actor: Actor, input: ReceiptsInput) {
     if (!shop) return [];
     scope = { shopId: shop.id };
   }
+  if (input.householdNumber && actor.role !== "VILLAGER") {
+    const h = await deps.db.household.findFirst({ where: { villageId, number: input.householdNumber }, select: { id: true } });
+    if (!h) return [];
+    scope = { ...scope, householdId: h.id };
+  }
   const rows = await deps.db.redemption.findMany({
-    where: { villageId, ...scope, ...(input.receiptNo ? { receiptNo: storedReceiptNo(input.receiptNo, villageId) } : {}) },
+    where: { villageId, ...scope, ...(input.receiptNo ? { receiptNo: input.receiptNo } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.take,
     select: receiptSelect,

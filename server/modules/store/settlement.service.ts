@@ -10,7 +10,7 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError, isDomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { shanghaiDate } from "../awards/award.policy";
-import { dayStart, displayReceiptNo, fenFor, periodRange } from "./store.policy";
+import { dayStart, fenFor, periodRange } from "./store.policy";
 import { actingShop } from "./store.repo";
 import type { PeriodInput, SettleInput, StatementInput } from "./store.schema";
 
@@ -175,7 +175,7 @@ export async function statement(deps: Deps, actor: Actor, input: StatementInput)
       points: p.points,
       fen: fenFor(p.points, fenPerPoint),
       balance: running,
-      receiptNo: red ? displayReceiptNo(red.receiptNo) : refundOf ? displayReceiptNo(refundOf.receiptNo) : null,
+      receiptNo: red ? red.receiptNo : refundOf ? refundOf.receiptNo : null,
       reference: set?.reference ?? null,
       paidOn: set ? shanghaiDate(set.paidOn) : null,
       reason: t.reason,

@@ -76,6 +76,15 @@ export async function createShop(deps: Deps, actor: Actor, input: CreateShopInpu
  */
 export async function assignKeeper(deps: Deps, actor: Actor, input: AssignKeeperInput) {
   const villageId = villageOf(actor);
+  // two concurrent assignments: the unique (userId, villageId) index turns the loser away; run again
+  // to see the winner's link (same shop: done; another shop: KEEPER_OTHER_SHOP)
+  return assignKeeperTx(deps, actor, villageId, input).catch((e: unknown) => {
+    if (isUniqueViolation(e)) return assignKeeperTx(deps, actor, villageId, input);
+    throw e;
+  });
+}
+
+async function assignKeeperTx(deps: Deps, actor: Actor, villageId: string, input: AssignKeeperInput) {
   return deps.db.$transaction(async (tx) => {
     const shop = await tx.shop.findFirst({ where: { id: input.shopId, villageId }, select: { id: true } });
     if (!shop) throw new DomainError("NOT_FOUND");

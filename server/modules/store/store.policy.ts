@@ -66,14 +66,6 @@ export function receiptNumber(soldAt: Date, ledgerSeq: number): string {
   return `R${shanghaiDate(soldAt).replaceAll("-", "")}-${String(ledgerSeq).padStart(6, "0")}`;
 }
 
-/**
- * Redemption.receiptNo is unique across all villages, while receipt numbers are per village; the
- * stored value is qualified by the village ("<display>@<villageId>"). Schema gap noted for the lead:
- * a unique (villageId, receiptNo) would let the column hold the display number alone.
- */
-export const storedReceiptNo = (display: string, villageId: string) => `${display}@${villageId}`;
-export const displayReceiptNo = (stored: string) => stored.split("@")[0]!;
-
 /** Yuan owed for points at the village's rate, in fen (1/100 yuan). */
 export function fenFor(points: number, fenPerPoint: number): number {
   return points * fenPerPoint;

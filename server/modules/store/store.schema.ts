@@ -44,7 +44,7 @@ export const ZItemSaveInput = z.object({
   stock: z.number().int().min(0).max(STOCK_MAX).default(0),
   active: z.boolean().default(true),
   /** a new photo as base64 (JPEG/PNG/WebP, at most 2 MB); null removes the photo; absent keeps it */
-  photoBase64: z.string().max(PHOTO_BASE64_MAX).nullish(),
+  photoBase64: z.string().max(PHOTO_BASE64_MAX, { message: "validation.photoTooLarge" }).nullish(),
 });
 export type ItemSaveInput = z.infer<typeof ZItemSaveInput>;
 
@@ -111,7 +111,9 @@ export type RefundInput = z.infer<typeof ZRefundInput>;
 export const ZReceiptsInput = z.object({
   take: z.number().int().min(1).max(100).default(30),
   /** a receipt number (R20261123-000123) to find one receipt */
-  receiptNo: z.string().trim().max(30).optional(),
+  receiptNo: z.string().trim().toUpperCase().max(30).optional(),
+  /** staff: the receipts of one household (户号) */
+  householdNumber: ZHouseholdNumber.optional(),
 });
 export type ReceiptsInput = z.infer<typeof ZReceiptsInput>;
 
