@@ -1,27 +1,36 @@
 "use client";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+import { formatDateTime } from "@/components/points/format";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Card, ErrorBox } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { ErrorBox } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { CardCheckIn } from "./card-check-in";
+
+type Scope = "grid" | "village";
 
 /**
- * 点名签到: staff check households in from the list (search by 户号 or name, tick who is there), or
- * by the text of a printed household card's QR (typed or from a scanner that types). Recorded as
- * staff check-ins with who did it.
+ * 点名签到 for staff (committee and grid workers): printed household cards scanned through the camera
+ * or typed (CardCheckIn), and the roll-call list (search by 户号 or name, tick who is there). A grid
+ * worker's list starts at their grid and can show the whole village. Every check-in is recorded with
+ * who did it, and the list says how and by whom each household was checked in.
  */
 export function Roster({ eventId }: { eventId: string }) {
   const t = useTranslations("events.roster");
   const tm = useTranslations("events.method");
+  const locale = useLocale();
   const trpc = useTRPC();
   const [q, setQ] = useState("");
-  const [card, setCard] = useState("");
+  const [scope, setScope] = useState<Scope | undefined>(undefined);
   const [picked, setPicked] = useState<Record<string, string[]>>({});
-  const roster = useQuery(trpc.event.roster.queryOptions({ eventId, q: q.trim() || undefined }));
-  const checkIn = useMutation(trpc.event.staffCheckIn.mutationOptions({ onSuccess: () => roster.refetch() }));
+  const roster = useQuery({ ...trpc.event.roster.queryOptions({ eventId, q: q.trim() || undefined, scope }), placeholderData: keepPreviousData });
+  const { refetch } = roster;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const checkIn = useMutation(trpc.event.staffCheckIn.mutationOptions({ onSuccess: refresh }));
   const d = roster.data;
+  const grid = d?.grid;
   return (
     <div className="space-y-3">
       {d ? (
@@ -29,47 +38,48 @@ export function Roster({ eventId }: { eventId: string }) {
           {d.event.title} · {t("count", { count: d.count })}
         </p>
       ) : null}
-      <Card className="space-y-2">
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (card.trim()) checkIn.mutate({ eventId, card: card.trim() }, { onSuccess: () => setCard("") });
-          }}
-        >
-          <div className="min-w-0 flex-1">
-            <Field label={t("card")}>
-              <Input value={card} onChange={(e) => setCard(e.target.value)} maxLength={200} data-testid="roster-card" />
-            </Field>
-          </div>
-          <Button type="submit" disabled={!card.trim() || checkIn.isPending} data-testid="roster-card-submit">
-            {t("checkIn")}
-          </Button>
-        </form>
-        <ErrorBox message={checkIn.error?.message} />
-        {checkIn.data ? (
-          <p role="status" className="text-base text-green-800">
-            ✓ {checkIn.data.household.number} {checkIn.data.household.headName} · {tm(checkIn.data.method)}
-          </p>
-        ) : null}
-      </Card>
+      <CardCheckIn eventId={eventId} onCheckedIn={refresh} />
+      <h2 className="pt-2 text-lg font-bold">{t("listTitle")}</h2>
+      {d && grid ? (
+        <div className="grid grid-cols-2 gap-2" role="group" aria-label={t("scope")}>
+          {(["grid", "village"] as const).map((s) => (
+            <Button
+              key={s}
+              type="button"
+              variant={d.scope === s ? "primary" : "secondary"}
+              className="px-2"
+              aria-pressed={d.scope === s}
+              onClick={() => setScope(s)}
+              data-testid={`roster-scope-${s}`}
+            >
+              {s === "grid" ? t("scopeGrid", { grid: grid.name }) : t("scopeVillage")}
+            </Button>
+          ))}
+        </div>
+      ) : null}
       <Input type="search" placeholder={t("search")} aria-label={t("search")} value={q} onChange={(e) => setQ(e.target.value)} data-testid="roster-search" />
       {roster.isPending ? <p className="text-base text-stone-600">…</p> : null}
-      <ErrorBox message={roster.error?.message} />
+      <ErrorBox message={roster.error?.message ?? checkIn.error?.message} />
+      {d?.households.length === 0 ? <p className="text-base text-stone-600">{t("none")}</p> : null}
       <ul className="space-y-2">
         {d?.households.map((h) => {
           const chosen = picked[h.id] ?? [];
           return (
-            <li key={h.id} className="rounded-2xl bg-paper p-3 shadow-sm ring-1 ring-stone-200" data-testid="roster-household">
+            <li
+              key={h.id}
+              className="rounded-2xl bg-paper p-3 shadow-sm ring-1 ring-stone-200"
+              data-testid="roster-household"
+              data-number={h.number}
+              data-checked-in={h.checkedIn ? "1" : "0"}
+            >
               <div className="flex items-center justify-between gap-2">
-                <p className="text-lg font-medium">
+                <p className="min-w-0 text-lg font-medium">
                   <span className="mr-2 text-stone-500 tabular-nums">{h.number}</span>
                   {h.headName}
+                  {d.scope === "village" && h.gridName ? <span className="ml-2 text-base font-normal text-stone-500">{h.gridName}</span> : null}
                 </p>
                 {h.checkedIn ? (
-                  <span className="shrink-0 text-base font-medium text-green-800">
-                    ✓ {t("checkedIn")} · {h.method ? tm(h.method) : ""}
-                  </span>
+                  <span className="shrink-0 text-base font-medium text-green-800">✓ {t("checkedIn")}</span>
                 ) : (
                   <Button
                     type="button"
@@ -99,6 +109,11 @@ export function Roster({ eventId }: { eventId: string }) {
                     </label>
                   ))}
                 </div>
+              ) : null}
+              {h.checkedIn ? (
+                <p className="mt-1 text-base text-stone-700" data-testid="roster-by">
+                  {t("by", { method: h.method ? tm(h.method) : "", by: h.checkedInBy ?? "", when: h.checkedInAt ? formatDateTime(h.checkedInAt, locale) : "" })}
+                </p>
               ) : null}
               {h.checkedIn && h.members.some((m) => m.present) ? (
                 <p className="mt-1 text-base text-stone-600">{h.members.filter((m) => m.present).map((m) => m.name).join("、")}</p>

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import QRCode from "qrcode";
+import { fakeCameraArgs, y4m } from "./fake-camera";
 
 const VIDEO = path.resolve("test-results/e2e-checkin-qr.y4m");
 mkdirSync(path.dirname(VIDEO), { recursive: true });
@@ -18,37 +18,9 @@ writeFileSync(VIDEO, y4m("MBX0.placeholder"));
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${VIDEO}`,
-    ],
+    args: fakeCameraArgs(VIDEO),
   },
 });
-
-/** A Y4M video (4:2:0) whose frames show the QR of `text`: luma 0 for modules, 255 elsewhere, chroma 128. */
-function y4m(text: string, W = 640, H = 480, frames = 10): Buffer {
-  const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const n = qr.modules.size;
-  const scale = Math.floor((Math.min(W, H) * 0.8) / (n + 8));
-  const ox = Math.floor((W - (n + 8) * scale) / 2) + 4 * scale;
-  const oy = Math.floor((H - (n + 8) * scale) / 2) + 4 * scale;
-  const luma = Buffer.alloc(W * H, 255);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++)
-      if (qr.modules.get(r, c))
-        for (let dy = 0; dy < scale; dy++) {
-          const row = (oy + r * scale + dy) * W;
-          luma.fill(0, row + ox + c * scale, row + ox + (c + 1) * scale);
-        }
-  const chroma = Buffer.alloc((W * H) / 2, 128);
-  const parts = [Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`)];
-  for (let i = 0; i < frames; i++) parts.push(Buffer.from("FRAME\n"), luma, chroma);
-  return Buffer.concat(parts);
-}
 
 async function signIn(browser: Browser, phone: string): Promise<Page> {
   const context = await browser.newContext();

@@ -258,13 +258,22 @@ describe("checking in by QR", () => {
 });
 
 describe("staff check-in", () => {
-  it("by printed card and roll call, recorded with who did it; other villages' and grids' cards are refused", async () => {
+  it("by printed card and roll call, recorded with who did it; other villages' cards are refused writing nothing", async () => {
     const s = await eventVillage(t.db);
     const eventId = await makeEvent(t.db, s);
     const committee = callerFor(t.db, s.committee);
     const byCard = await committee.event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) });
-    expect(byCard).toMatchObject({ outcome: "CHECKED_IN", method: "CARD", household: { number: s.h3.number, headName: "赵大娘" }, count: 1 });
-    expect(await committee.event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) })).toMatchObject({ outcome: "ALREADY_CHECKED_IN" });
+    expect(byCard).toMatchObject({
+      outcome: "CHECKED_IN",
+      method: "CARD",
+      event: { id: eventId, title: "村道环境整治" },
+      household: { number: s.h3.number, headName: "赵大娘" },
+      checkIn: { method: "CARD", by: s.committee.name },
+      count: 1,
+    });
+    const again = await committee.event.staffCheckIn({ eventId, card: ` ${cardPayload(s.h3.id)}\n` });
+    expect(again).toMatchObject({ outcome: "ALREADY_CHECKED_IN", checkIn: { method: "CARD", by: s.committee.name }, count: 1 });
+    expect(again.checkIn!.at).toEqual(byCard.checkIn!.at);
     const row = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h3.id }, select: { method: true, userId: true, staffUserId: true } });
     expect(row).toEqual({ method: "CARD", userId: s.committee.userId, staffUserId: s.committee.userId });
 
@@ -272,12 +281,14 @@ describe("staff check-in", () => {
     const elsewhere = await makeHousehold(t.db, (await makeVillage(t.db)).id);
     await expect(committee.event.staffCheckIn({ eventId, card: cardPayload(elsewhere.id) })).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: expect.stringContaining("可能属于其他村"),
+      message: expect.stringContaining("不是本村"),
+    });
+    await expect(callerFor(t.db, s.gridWorker, { locale: "en" }).event.staffCheckIn({ eventId, card: cardPayload(elsewhere.id) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("not of this village"),
     });
     await expect(committee.event.staffCheckIn({ eventId, card: "hello" })).rejects.toMatchObject({ message: expect.stringContaining("不是本系统的户卡") });
-    // the grid worker looks after households of their grid only (h3 has none)
     const grid = callerFor(t.db, s.gridWorker);
-    await expect(grid.event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(grid.event.staffCheckIn({ eventId, householdId: elsewhere.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await eventSnapshot(t.db, eventId, s.v.id)).toEqual(before);
 
@@ -286,13 +297,70 @@ describe("staff check-in", () => {
     expect(roster.households.map((h) => h.number)).toEqual([s.h2.number]);
     const member = roster.households[0]!.members[0]!;
     const rc = await grid.event.staffCheckIn({ eventId, householdId: s.h2.id, memberIds: [member.id] });
-    expect(rc).toMatchObject({ outcome: "CHECKED_IN", method: "ROLL_CALL", present: ["李春生"] });
+    expect(rc).toMatchObject({ outcome: "CHECKED_IN", method: "ROLL_CALL", present: ["李春生"], checkIn: { by: s.gridWorker.name } });
+    expect(await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h2.id }, select: { staffUserId: true } })).toEqual({
+      staffUserId: s.gridWorker.userId,
+    });
+    // the roster says how and by whom each household was checked in
     const after = await callerFor(t.db, s.supervisor).event.roster({ eventId });
-    expect(after.count).toBe(2);
-    expect(after.households.find((h) => h.id === s.h2.id)).toMatchObject({ checkedIn: true, method: "ROLL_CALL", members: [{ present: true }] });
-    expect(after.households.find((h) => h.id === s.h1.id)).toMatchObject({ checkedIn: false });
-    // the grid worker's roster holds their grid only
-    expect((await grid.event.roster({ eventId })).households.map((h) => h.id).sort()).toEqual([s.h1.id, s.h2.id].sort());
+    expect(after).toMatchObject({ count: 2, grid: null, scope: "village" });
+    expect(after.households.find((h) => h.id === s.h2.id)).toMatchObject({
+      checkedIn: true,
+      method: "ROLL_CALL",
+      checkedInBy: s.gridWorker.name,
+      members: [{ present: true }],
+    });
+    expect(after.households.find((h) => h.id === s.h3.id)).toMatchObject({ checkedIn: true, method: "CARD", checkedInBy: s.committee.name, gridName: null });
+    expect(after.households.find((h) => h.id === s.h1.id)).toMatchObject({ checkedIn: false, checkedInBy: null, checkedInAt: null });
+  });
+
+  it("a grid worker's roster starts at their grid and may show the whole village; they may check in any household of it", async () => {
+    const s = await eventVillage(t.db);
+    const eventId = await makeEvent(t.db, s);
+    const grid = callerFor(t.db, s.gridWorker);
+    const mine = await grid.event.roster({ eventId });
+    const gridName = (await t.db.grid.findUniqueOrThrow({ where: { id: s.v.gridId }, select: { name: true } })).name;
+    expect(mine).toMatchObject({ scope: "grid", grid: { name: gridName } });
+    expect(mine.households.map((h) => h.id).sort()).toEqual([s.h1.id, s.h2.id].sort());
+    expect(mine.households.every((h) => h.gridName === gridName)).toBe(true);
+    const all = await grid.event.roster({ eventId, scope: "village" });
+    expect(all.scope).toBe("village");
+    expect(all.households.map((h) => h.id).sort()).toEqual([s.h1.id, s.h2.id, s.h3.id].sort());
+    // the committee has no grid: "grid" changes nothing for them
+    expect((await callerFor(t.db, s.committee).event.roster({ eventId, scope: "grid" })).households).toHaveLength(3);
+
+    // h3 is in no grid: the elderly queue at any desk
+    const r = await grid.event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) });
+    expect(r).toMatchObject({ outcome: "CHECKED_IN", method: "CARD", household: { headName: "赵大娘" }, checkIn: { by: s.gridWorker.name } });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "event.staffCheckIn", regionId: s.v.id }, select: { actorUserId: true, actorRole: true } });
+    expect(audit).toEqual({ actorUserId: s.gridWorker.userId, actorRole: "GRID_WORKER" });
+  });
+
+  it("a grid worker or committee of another village gets NOT_FOUND and writes nothing; a card when the event is not open is refused", async () => {
+    const s = await eventVillage(t.db);
+    const eventId = await makeEvent(t.db, s);
+    const other = await makeVillage(t.db);
+    const otherGrid = await makeActor(t.db, "GRID_WORKER", other.id, { gridId: other.gridId });
+    const otherCommittee = await makeActor(t.db, "COMMITTEE", other.id);
+    const before = await eventSnapshot(t.db, eventId, s.v.id);
+    for (const a of [otherGrid, otherCommittee]) {
+      const api = callerFor(t.db, a);
+      await expect(api.event.roster({ eventId })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("没有找到这个活动") });
+      await expect(api.event.staffCheckIn({ eventId, card: cardPayload(s.h1.id) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(api.event.staffCheckIn({ eventId, householdId: s.h1.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await eventSnapshot(t.db, eventId, s.v.id)).toEqual(before);
+
+    // not open yet, or cancelled: refused with the times, nothing written
+    const later = await makeEvent(t.db, s, { title: "冬季防火讲座", startsAt: new Date(Date.now() + 2 * HOUR), endsAt: new Date(Date.now() + 3 * HOUR) });
+    const grid = callerFor(t.db, s.gridWorker);
+    await expect(grid.event.staffCheckIn({ eventId: later, card: cardPayload(s.h1.id) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("「冬季防火讲座」现在不能签到"),
+    });
+    await callerFor(t.db, s.committee).event.cancel({ eventId, reason: "下雨改期" });
+    await expect(grid.event.staffCheckIn({ eventId, card: cardPayload(s.h1.id) })).rejects.toMatchObject({ cause: { code: "EVENT_NOT_OPEN" } });
+    expect(await t.db.eventCheckIn.count({ where: { eventId: { in: [eventId, later] } } })).toBe(0);
   });
 });
 

@@ -42,11 +42,12 @@ describe("geofence", () => {
 
 describe("staff check-in", () => {
   const actor = (role: Actor["role"], gridId: string | null = null) => ({ role, gridId }) as Actor;
-  it("committee: any household; grid worker: their grid only; others never", () => {
-    expect(mayStaffCheckIn(actor("COMMITTEE"), { gridId: null })).toBe(true);
-    expect(mayStaffCheckIn(actor("GRID_WORKER", "g1"), { gridId: "g1" })).toBe(true);
-    expect(mayStaffCheckIn(actor("GRID_WORKER", "g1"), { gridId: "g2" })).toBe(false);
-    expect(mayStaffCheckIn(actor("GRID_WORKER", null), { gridId: null })).toBe(false);
-    expect(mayStaffCheckIn(actor("SUPERVISOR"), { gridId: null })).toBe(false);
+  it("committee and grid workers (any grid, or none) may; villagers, supervisors and shopkeepers never", () => {
+    expect(mayStaffCheckIn(actor("COMMITTEE"))).toBe(true);
+    expect(mayStaffCheckIn(actor("GRID_WORKER", "g1"))).toBe(true);
+    expect(mayStaffCheckIn(actor("GRID_WORKER", null))).toBe(true);
+    expect(mayStaffCheckIn(actor("SUPERVISOR"))).toBe(false);
+    expect(mayStaffCheckIn(actor("VILLAGER"))).toBe(false);
+    expect(mayStaffCheckIn(actor("SHOPKEEPER"))).toBe(false);
   });
 });

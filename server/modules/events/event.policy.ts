@@ -46,9 +46,11 @@ export function geofenceCheck(e: Geofence, at: { lat: number; lng: number } | nu
   return { missing: false, inside: d <= e.geoRadiusM, distanceM: d };
 }
 
-/** Committee: any household of the village; a grid worker: households of their grid. */
-export function mayStaffCheckIn(actor: Actor, household: { gridId: string | null }): boolean {
-  if (actor.role === "COMMITTEE") return true;
-  if (actor.role === "GRID_WORKER") return !!actor.gridId && household.gridId === actor.gridId;
-  return false;
+/**
+ * Committee and grid workers may check in any household of their village (the village is in the
+ * query's `where`): at a village event the elderly queue at whichever desk is nearest, whatever their
+ * grid. A grid worker's roster starts at their own grid; other roles never check others in.
+ */
+export function mayStaffCheckIn(actor: Actor): boolean {
+  return actor.role === "COMMITTEE" || actor.role === "GRID_WORKER";
 }

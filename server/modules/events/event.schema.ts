@@ -75,6 +75,9 @@ export const ZStaffCheckInInput = z
   .refine((v) => !!v.card !== !!v.householdId, { message: "validation.cardOrHousehold", path: ["householdId"] });
 export type StaffCheckInInput = z.infer<typeof ZStaffCheckInInput>;
 
-export const ZRosterInput = z.object({ eventId: ZId, q: z.string().trim().max(30).optional() });
+/** `scope`: a grid worker's own grid (their default) or the whole village; others always see the village. */
+export const ROSTER_SCOPES = ["grid", "village"] as const;
+export const ZRosterInput = z.object({ eventId: ZId, q: z.string().trim().max(30).optional(), scope: z.enum(ROSTER_SCOPES).optional() });
+export type RosterInput = z.infer<typeof ZRosterInput>;
 
 export const ZCancelInput = z.object({ eventId: ZId, reason: z.string().trim().min(2).max(200) });

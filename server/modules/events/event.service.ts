@@ -31,7 +31,7 @@ import { publish } from "../awards/notice.service";
 import { ruleInForce } from "../rules/rule.read";
 import { eventState, geofenceCheck, mayStaffCheckIn, openFor } from "./event.policy";
 import * as repo from "./event.repo";
-import type { CheckInInput, EventCreateInput, EventListInput, StaffCheckInInput } from "./event.schema";
+import type { CheckInInput, EventCreateInput, EventListInput, RosterInput, StaffCheckInInput } from "./event.schema";
 
 const KIOSK_RECENT = 5;
 const LIST_MAX = 50;
@@ -447,11 +447,12 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
 }
 
 /**
- * Staff (committee, or the household's grid worker) check a household in by its printed card or a
+ * Staff (committee or a grid worker of the village) check a household in by its printed card or a
  * roll-call pick; recorded with who did it. Allowed from the start until the event is closed.
- * Throws EVENT_NOT_FOUND, EVENT_NOT_OPEN, CARD_INVALID, CARD_NOT_FOUND (unknown or another village's
- * card, or a household outside the grid worker's grid), NOT_FOUND (roll-call household or member),
- * HOUSEHOLD_INACTIVE, EVENT_FULL.
+ * The answer says who checked the household in and when (for ALREADY_CHECKED_IN: the first time).
+ * Refusals write nothing. Throws EVENT_NOT_FOUND, EVENT_NOT_OPEN, CARD_INVALID, CARD_NOT_FOUND
+ * (unknown or another village's card), NOT_FOUND (roll-call household or member), HOUSEHOLD_INACTIVE,
+ * EVENT_FULL.
  */
 export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckInInput) {
   const villageId = villageOf(actor);
@@ -464,7 +465,7 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
     if (!householdId) throw new DomainError("CARD_INVALID");
   }
   const h = await repo.findHousehold(deps.db, villageId, householdId!);
-  if (!h || !mayStaffCheckIn(actor, h)) throw new DomainError(input.card ? "CARD_NOT_FOUND" : "NOT_FOUND");
+  if (!h || !mayStaffCheckIn(actor)) throw new DomainError(input.card ? "CARD_NOT_FOUND" : "NOT_FOUND");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const memberIds = [...new Set(input.memberIds ?? [])];
   if (memberIds.length) {
@@ -478,52 +479,83 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
     staffUserId: actor.userId,
     presence: memberIds.length ? memberIds.map((m) => ({ memberId: m, userId: null })) : [{ memberId: null, userId: null }],
   });
+  const [ci, present, count] = await Promise.all([
+    repo.checkInOf(deps.db, e.id, h.id),
+    presentNames(deps, e.id, h.id),
+    deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+  ]);
+  const by = ci ? ci.staffUserId ?? ci.userId : null;
+  const names = await repo.userNames(deps.db, by ? [by] : []);
   return {
     outcome: r.outcome,
     method,
+    event: { id: e.id, title: e.title },
     household: { id: h.id, number: h.number, headName: h.headName },
-    present: await presentNames(deps, e.id, h.id),
-    count: await deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+    /** the household's check-in as recorded: the first one when it was already there */
+    checkIn: ci ? { method: ci.method, at: ci.createdAt, by: by ? names.get(by) ?? "" : "" } : null,
+    present,
+    count,
   };
 }
 
 /**
- * The roll-call list: households (a grid worker: of their grid) with members and whether they have
- * checked in, searchable by 户号 or name. Throws EVENT_NOT_FOUND.
+ * The roll-call list: households of the village with members, whether they have checked in, how and
+ * by whom; searchable by 户号 or name. A grid worker sees their own grid unless they ask for the whole
+ * village (scope "village"); `grid` names their grid so the screen can offer the choice.
+ * Throws EVENT_NOT_FOUND.
  */
-export async function roster(deps: Deps, actor: Actor, input: { eventId: string; q?: string }) {
+export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
   const villageId = villageOf(actor);
   const e = await eventOrThrow(deps, villageId, input.eventId);
   const q = input.q?.trim();
+  const grid = actor.role === "GRID_WORKER" && actor.gridId ? await repo.findGrid(deps.db, villageId, actor.gridId) : null;
+  const scope = grid && input.scope !== "village" ? ("grid" as const) : ("village" as const);
   const households = await deps.db.household.findMany({
     where: {
       villageId,
       status: "ACTIVE",
-      ...(actor.role === "GRID_WORKER" ? { gridId: actor.gridId ?? "__none__" } : {}),
+      ...(scope === "grid" && grid ? { gridId: grid.id } : {}),
       ...(q ? { OR: [{ number: { contains: q } }, { headName: { contains: q } }, { members: { some: { name: { contains: q } } } }] } : {}),
     },
     orderBy: { number: "asc" },
     take: ROSTER_MAX,
-    select: { id: true, number: true, headName: true, members: { select: { id: true, name: true, relation: true }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      number: true,
+      headName: true,
+      grid: { select: { name: true } },
+      members: { select: { id: true, name: true, relation: true }, orderBy: { createdAt: "asc" } },
+    },
   });
   const ids = households.map((h) => h.id);
   const [checkIns, presence, count] = await Promise.all([
-    deps.db.eventCheckIn.findMany({ where: { eventId: e.id, householdId: { in: ids } }, select: { householdId: true, method: true, createdAt: true } }),
+    deps.db.eventCheckIn.findMany({
+      where: { eventId: e.id, householdId: { in: ids } },
+      select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true },
+    }),
     deps.db.eventPresence.findMany({ where: { eventId: e.id, householdId: { in: ids }, memberId: { not: null } }, select: { memberId: true } }),
     deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
   ]);
   const present = new Set(presence.map((p) => p.memberId));
+  const byId = new Map(checkIns.map((c) => [c.householdId, c]));
+  const names = await repo.userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
   return {
     event: { id: e.id, title: e.title, state: eventState(e, deps.now()) },
     count,
+    grid: grid ? { name: grid.name } : null,
+    scope,
     households: households.map((h) => {
-      const ci = checkIns.find((c) => c.householdId === h.id);
+      const ci = byId.get(h.id);
       return {
         id: h.id,
         number: h.number,
         headName: h.headName,
+        gridName: h.grid?.name ?? null,
         checkedIn: !!ci,
         method: ci?.method ?? null,
+        /** when and by whom: the staff member, or the member who scanned the kiosk's QR */
+        checkedInAt: ci?.createdAt ?? null,
+        checkedInBy: ci ? names.get(ci.staffUserId ?? ci.userId) ?? "" : null,
         members: h.members.map((m) => ({ id: m.id, name: m.name, present: present.has(m.id) })),
       };
     }),
