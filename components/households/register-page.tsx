@@ -14,8 +14,9 @@ const LINK = "flex min-h-12 items-center justify-center gap-1 rounded-xl px-4 te
  */
 export async function RegisterPage({ base }: { base: RegisterBase }) {
   const caller = await serverCaller();
-  const [t, initial, grids] = await Promise.all([
+  const [t, tCards, initial, grids] = await Promise.all([
     getTranslations("household"),
+    getTranslations("cards"),
     caller.household.list({ take: 30 }),
     base === "/g" ? Promise.resolve(null) : caller.grid.list(),
   ]);
@@ -31,6 +32,14 @@ export async function RegisterPage({ base }: { base: RegisterBase }) {
           <Link href="/c/households/import" className={`${LINK} border border-stone-300 bg-white text-stone-800 active:bg-stone-100`} data-testid="household-import">
             <Icon name="upload" className="h-5 w-5" />
             {t("import")}
+          </Link>
+          <Link
+            href="/c/households/cards"
+            className={`${LINK} col-span-2 border border-stone-300 bg-white text-stone-800 active:bg-stone-100`}
+            data-testid="household-cards"
+          >
+            <Icon name="scan" className="h-5 w-5" />
+            {tCards("registerLink")}
           </Link>
         </div>
       ) : null}

@@ -15,7 +15,7 @@ export function BottomNav({ items }: { items: NavItem[] }) {
   // five long English labels ("Households", "My points") do not fit 72 px cells at the normal size
   const crowded = items.length >= 5 && items.some((i) => i.label.length > 8);
   return (
-    <nav className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)]">
+    <nav className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] print:hidden">
       <ul className="mx-auto flex max-w-2xl">
         {items.map((i) => (
           <li key={i.href} className="flex-1">

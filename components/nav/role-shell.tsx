@@ -27,7 +27,7 @@ export async function RoleShell({
   }));
   return (
     <>
-      <header className="sticky top-0 z-10 bg-brand px-4 py-3 text-white">
+      <header className="sticky top-0 z-10 bg-brand px-4 py-3 text-white print:hidden">
         <div className="mx-auto flex max-w-2xl items-center justify-between">
           <span className="text-lg font-bold">{t("app.name")}</span>
           <span className="text-base" data-testid="whoami">
@@ -35,7 +35,7 @@ export async function RoleShell({
           </span>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 pb-28 pt-4">{children}</main>
+      <main className="mx-auto max-w-2xl px-4 pb-28 pt-4 print:max-w-none print:p-0">{children}</main>
       <BottomNav items={items} />
     </>
   );

@@ -18,11 +18,13 @@ import zhEvents from "./messages/zh/events.json";
 import enEvents from "./messages/en/events.json";
 import zhStore from "./messages/zh/store.json";
 import enStore from "./messages/en/store.json";
+import zhCards from "./messages/zh/cards.json";
+import enCards from "./messages/en/cards.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

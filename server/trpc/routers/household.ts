@@ -3,6 +3,8 @@ import { allow, router } from "../init";
 import { ZId } from "@/server/modules/accounts/account.schema";
 import * as households from "@/server/modules/households/household.service";
 import { importHouseholds } from "@/server/modules/households/household-import";
+import { cardSheet } from "@/server/modules/households/card.service";
+import { ZCardSelection } from "@/server/modules/households/card.schema";
 import {
   ZAddMemberInput,
   ZHouseholdCreateInput,
@@ -43,4 +45,7 @@ export const householdRouter = router({
   import: allow("household.import")
     .input(ZImportInput)
     .mutation(({ ctx, input }) => importHouseholds(ctx.deps, ctx.actor, input)),
+  cards: allow("household.cards")
+    .input(ZCardSelection)
+    .query(({ ctx, input }) => cardSheet(ctx.deps, ctx.actor, input)),
 });
