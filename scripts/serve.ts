@@ -109,4 +109,4 @@ async function stop(code = 0) {
 }
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
-next.on("exit", (code) => void stop(code ?? 0));
+next.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0))); // killed (e.g. out of memory): fail, so a supervisor restarts it
