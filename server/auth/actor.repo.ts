@@ -14,27 +14,25 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
   return rows.map((r) => ({ id: r.id, role: r.role, regionId: r.regionId, regionName: r.region.name }));
 }
 
-/** The actor for (user, membership), or null when the membership is not the user's or is inactive. */
+/**
+ * The actor for (user, membership), or null when the membership is not the user's or is inactive.
+ * Runs on every signed-in request: one joined query (Prisma's nested select would send three).
+ */
 export async function loadActor(db: Db, userId: string, membershipId: string): Promise<Actor | null> {
-  const m = await db.membership.findFirst({
-    where: { id: membershipId, userId, active: true, user: { active: true } },
-    select: {
-      id: true,
-      role: true,
-      regionId: true,
-      gridId: true,
-      region: { select: { name: true } },
-      user: { select: { name: true } },
-    },
-  });
+  const [m] = await db.$queryRaw<{ id: string; role: Role; regionId: string; gridId: string | null; regionName: string; userName: string }[]>`
+    SELECT m."id", m."role"::text AS "role", m."regionId", m."gridId", r."name" AS "regionName", u."name" AS "userName"
+    FROM "Membership" m
+    JOIN "User" u ON u."id" = m."userId"
+    JOIN "Region" r ON r."id" = m."regionId"
+    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"`;
   if (!m) return null;
   return {
     userId,
-    name: m.user.name,
+    name: m.userName,
     membershipId: m.id,
     role: m.role,
     regionId: m.regionId,
-    regionName: m.region.name,
+    regionName: m.regionName,
     villageId: VILLAGE_ROLES.includes(m.role) ? m.regionId : null,
     gridId: m.gridId,
   };
