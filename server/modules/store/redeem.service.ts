@@ -86,7 +86,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
   const h = payer.household;
   const redemptionId = randomUUID();
   try {
-    return await deps.db.$transaction(
+    const done = await deps.db.$transaction(
       async (tx) => {
         const ids = input.lines.map((l) => l.itemId).sort();
         const items = await tx.$queryRaw<{ id: string; name: string; pricePoints: number; stock: number; active: boolean }[]>`
@@ -113,6 +113,23 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
             ON CONFLICT DO NOTHING RETURNING "nonce"`;
           if (!used.length) throw new DomainError("CODE_USED");
         }
+        // Everything that does not need the ledger's sequence number goes before `post`: from `post` on,
+        // the village's ledger lock is held until COMMIT and every other sale of the village waits.
+        for (const l of lines) {
+          await tx.$executeRaw`UPDATE "ShopItem" SET "stock" = "stock" - ${l.quantity}, "updatedAt" = ${now} WHERE "id" = ${l.item.id}`;
+        }
+        await tx.stockMove.createMany({
+          data: lines.map((l) => ({
+            itemId: l.item.id,
+            shopId: shop.id,
+            delta: -l.quantity,
+            reason: "REDEMPTION" as const,
+            note: "",
+            userId: actor.userId,
+            sourceId: redemptionId,
+            createdAt: now,
+          })),
+        });
         const hhAcc = await householdAccount(tx, shop.villageId, h.id);
         const shopAcc = await shopAccount(tx, shop.villageId, shop.id);
         const names = lines.map((l) => `${l.item.name}×${l.quantity}`).join("、");
@@ -128,21 +145,6 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
           reason: `${shop.name}兑换：${names}`.slice(0, 500),
           source: { type: "redemption", id: redemptionId },
           noOverdraw: [hhAcc],
-        });
-        for (const l of lines) {
-          await tx.$executeRaw`UPDATE "ShopItem" SET "stock" = "stock" - ${l.quantity}, "updatedAt" = ${now} WHERE "id" = ${l.item.id}`;
-        }
-        await tx.stockMove.createMany({
-          data: lines.map((l) => ({
-            itemId: l.item.id,
-            shopId: shop.id,
-            delta: -l.quantity,
-            reason: "REDEMPTION" as const,
-            note: "",
-            userId: actor.userId,
-            sourceId: redemptionId,
-            createdAt: now,
-          })),
         });
         const receiptNo = receiptNumber(now, posted.seq);
         const row = await tx.redemption.create({
@@ -171,12 +173,17 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
           entityId: row.id,
           after: { receiptNo, householdId: h.id, totalPoints: total },
         });
-        const [r] = await presentReceipts(tx, [row]);
-        const acc = await tx.ledgerAccount.findUniqueOrThrow({ where: { id: hhAcc }, select: { balance: true } });
-        return { ...r!, balance: acc.balance, replayed: false };
+        return { row, hhAcc };
       },
       { maxWait: 20_000, timeout: 30_000 },
     );
+    if ("replayed" in done) return done;
+    // read back after COMMIT, outside the village's ledger lock
+    const [[r], acc] = await Promise.all([
+      presentReceipts(deps.db, [done.row]),
+      deps.db.ledgerAccount.findUniqueOrThrow({ where: { id: done.hhAcc }, select: { balance: true } }),
+    ]);
+    return { ...r!, balance: acc.balance, replayed: false };
   } catch (e) {
     // two copies of one request raced past every check: the second lost on a unique index
     if (isUniqueViolation(e)) {
