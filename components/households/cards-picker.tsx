@@ -6,9 +6,10 @@ import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Select } from "@/components/ui/field";
 import { CARDS_MAX_IDS, cardsQuery } from "@/server/modules/households/card.schema";
 import type { GridOption } from "./types";
+import { SearchForm } from "@/components/ui/search-form";
 
 const PAGE = 100;
 const LINK = "flex min-h-12 items-center justify-center rounded-xl px-5 text-lg font-medium";
@@ -112,29 +113,7 @@ export function CardsPicker({ grids, activeTotal }: { grids: GridOption[]; activ
       <Card>
         <h2 className="text-xl font-bold">{t("pickTitle")}</h2>
         <p className="mt-1 text-base text-stone-600">{t("pickHint")}</p>
-        <form
-          role="search"
-          className="mt-3 flex gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(text.trim());
-          }}
-        >
-          <Input
-            type="search"
-            inputMode="search"
-            enterKeyHint="search"
-            maxLength={20}
-            placeholder={th("search")}
-            aria-label={th("search")}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="cards-search"
-          />
-          <Button type="submit" variant="secondary" className="shrink-0 px-4">
-            {th("searchButton")}
-          </Button>
-        </form>
+        <SearchForm value={text} onChange={setText} onSearch={setQuery} label={th("search")} button={th("searchButton")} testId="cards-search" className="mt-3" />
         {grids.length > 0 ? (
           <div className="mt-2">
             <Select aria-label={th("gridFilter")} value={gridId} onChange={(e) => setGridId(e.target.value)} data-testid="cards-grid-filter">

@@ -6,9 +6,10 @@ import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
-import { Input, Select } from "@/components/ui/field";
+import { Select } from "@/components/ui/field";
 import { StatusBadge } from "./status-badge";
 import type { GridOption, HouseholdPage, RegisterBase } from "./types";
+import { SearchForm } from "@/components/ui/search-form";
 
 const PAGE = 30;
 
@@ -65,29 +66,7 @@ export function HouseholdList({
 
   return (
     <div className="space-y-3">
-      <form
-        role="search"
-        className="flex gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery(text.trim());
-        }}
-      >
-        <Input
-          type="search"
-          inputMode="search"
-          enterKeyHint="search"
-          maxLength={20}
-          placeholder={t("search")}
-          aria-label={t("search")}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="household-search"
-        />
-        <Button type="submit" variant="secondary" className="shrink-0 px-4">
-          {t("searchButton")}
-        </Button>
-      </form>
+      <SearchForm value={text} onChange={setText} onSearch={setQuery} label={t("search")} button={t("searchButton")} testId="household-search" />
       <div className="flex gap-2">
         {grids ? (
           <Select aria-label={t("gridFilter")} value={gridId} onChange={(e) => setGridId(e.target.value)} data-testid="household-grid-filter">
