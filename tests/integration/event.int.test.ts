@@ -73,6 +73,13 @@ describe("checking in by QR", () => {
     expect(await t.db.eventPresence.count({ where: { eventId } })).toBe(2);
     const ci = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId }, select: { method: true, userId: true, staffUserId: true } });
     expect(ci).toEqual({ method: "QR", userId: s.head1.userId, staffUserId: null });
+    // audited once for the check-in (by the head, as a villager) and once for the second member's presence
+    const ciId = (await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId }, select: { id: true } })).id;
+    const audit = await t.db.auditLog.findMany({ where: { entityId: ciId }, orderBy: { createdAt: "asc" }, select: { action: true, actorUserId: true, actorRole: true, after: true } });
+    expect(audit).toEqual([
+      { action: "event.checkIn", actorUserId: s.head1.userId, actorRole: "VILLAGER", after: { eventId, householdId: s.h1.id, method: "QR", distanceM: null } },
+      expect.objectContaining({ action: "event.presence", actorUserId: s.son1.userId }),
+    ]);
 
     const list = await callerFor(t.db, s.son1).event.list({ when: "upcoming" });
     expect(list.items.find((e) => e.id === eventId)).toMatchObject({

@@ -3,6 +3,7 @@
  * verify tokens and never leaves the server.
  */
 import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
 
 type Reader = Db | Tx;
@@ -60,11 +61,65 @@ export async function lockEvent(tx: Tx, id: string) {
 }
 
 /** The household the villager belongs to (through the member linked to their account) and that member. */
-export function householdOfUser(db: Reader, villageId: string, userId: string) {
-  return db.householdMember.findFirst({
-    where: { userId, household: { villageId } },
-    select: { id: true, name: true, household: { select: { id: true, number: true, headName: true, status: true, gridId: true } } },
-  });
+/** The member record of the user in the village, with their household (one joined query: every scan asks). */
+export async function householdOfUser(db: Reader, villageId: string, userId: string) {
+  const [r] = await db.$queryRaw<
+    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }[]
+  >`
+    SELECT m."id", m."name", h."id" AS "hid", h."number", h."headName", h."status"::text AS "status", h."gridId"
+    FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId"
+    WHERE m."userId" = ${userId} AND h."villageId" = ${villageId}
+    ORDER BY m."createdAt", m."id" LIMIT 1`;
+  if (!r) return null;
+  return { id: r.id, name: r.name, household: { id: r.hid, number: r.number, headName: r.headName, status: r.status, gridId: r.gridId } };
+}
+
+/** Names of the household's members recorded present at the event, in the order they came. */
+export async function presentMemberNames(db: Reader, eventId: string, householdId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT m."name" FROM "EventPresence" p JOIN "HouseholdMember" m ON m."id" = p."memberId"
+    WHERE p."eventId" = ${eventId} AND p."householdId" = ${householdId}
+    ORDER BY p."createdAt", p."id"`;
+  return rows.map((r) => r.name);
+}
+
+/**
+ * A new check-in with its presence rows and its audit row in ONE statement (no interactive
+ * transaction: this is the hot path of a busy event). Returns null, writing nothing, when the household
+ * is already checked in; the caller then records the presence against the existing check-in.
+ */
+export async function insertCheckIn(
+  db: Reader,
+  row: {
+    id: string;
+    eventId: string;
+    villageId: string;
+    householdId: string;
+    method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
+    userId: string;
+    staffUserId: string | null;
+    lat: number | null;
+    lng: number | null;
+    distanceM: number | null;
+  },
+  presence: { memberId: string | null; userId: string | null }[],
+  audit: Prisma.Sql,
+): Promise<string | null> {
+  const [r] = await db.$queryRaw<{ id: string | null }[]>`
+    WITH ci AS (
+      INSERT INTO "EventCheckIn" ("id", "eventId", "villageId", "householdId", "method", "userId", "staffUserId", "lat", "lng", "distanceM")
+      VALUES (${row.id}, ${row.eventId}, ${row.villageId}, ${row.householdId}, ${row.method}::"CheckInMethod", ${row.userId},
+        ${row.staffUserId}, ${row.lat}::float8, ${row.lng}::float8, ${row.distanceM}::int)
+      ON CONFLICT ("eventId", "householdId") DO NOTHING
+      RETURNING "id"),
+    pr AS (
+      INSERT INTO "EventPresence" ("id", "eventId", "householdId", "memberId", "userId", "method", "staffUserId")
+      SELECT gen_random_uuid()::text, ${row.eventId}, ${row.householdId}, x.member, x.usr, ${row.method}::"CheckInMethod", ${row.staffUserId}
+      FROM ci, unnest(${presence.map((p) => p.memberId)}::text[], ${presence.map((p) => p.userId)}::text[]) AS x(member, usr)
+      ON CONFLICT DO NOTHING),
+    au AS (${audit})
+    SELECT (SELECT "id" FROM ci) AS "id"`;
+  return r?.id ?? null;
 }
 
 export function findHousehold(db: Reader, villageId: string, id: string) {

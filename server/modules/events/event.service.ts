@@ -7,6 +7,7 @@
  * One check-in per household per event: the unique index (eventId, householdId) is the guarantee;
  * a second member's scan records their presence and answers ALREADY_CHECKED_IN.
  */
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps, Tx } from "@/server/lib/deps";
@@ -25,7 +26,7 @@ import {
   windowEndsAt,
   type TokenReason,
 } from "@/server/lib/qr-token";
-import { recordAudit } from "../audit/audit.service";
+import { auditInsertFrom, recordAudit } from "../audit/audit.service";
 import { createAwardsFromSource } from "../awards/award.service";
 import { publish } from "../awards/notice.service";
 import { ruleInForce } from "../rules/rule.read";
@@ -348,60 +349,83 @@ async function record(
     method: data.method,
     staffUserId: data.staffUserId,
   }));
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      const existing = await repo.checkInOf(tx, e.id, data.householdId);
-      if (existing) {
-        await addPresence(tx, actor, e.villageId, existing.id, presenceRows);
-        return { outcome: "ALREADY_CHECKED_IN" as const, checkInId: existing.id };
-      }
-      if (e.capacity) {
-        await repo.lockEvent(tx, e.id);
-        if ((await tx.eventCheckIn.count({ where: { eventId: e.id } })) >= e.capacity) throw new DomainError("EVENT_FULL", { capacity: e.capacity });
-      }
-      const ci = await tx.eventCheckIn.create({
-        data: {
-          eventId: e.id,
-          villageId: e.villageId,
-          householdId: data.householdId,
-          method: data.method,
-          userId: actor.userId,
-          staffUserId: data.staffUserId,
-          lat: data.lat ?? null,
-          lng: data.lng ?? null,
-          distanceM: data.distanceM ?? null,
+  if (!e.capacity) {
+    // the common case: one statement writes the check-in, who was present and the audit row
+    const inserted = await repo.insertCheckIn(
+      deps.db,
+      {
+        id: randomUUID(),
+        eventId: e.id,
+        villageId: e.villageId,
+        householdId: data.householdId,
+        method: data.method,
+        userId: actor.userId,
+        staffUserId: data.staffUserId,
+        lat: data.lat ?? null,
+        lng: data.lng ?? null,
+        distanceM: data.distanceM ?? null,
+      },
+      data.presence,
+      auditInsertFrom(
+        actor,
+        {
+          regionId: e.villageId,
+          action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
+          entity: "EventCheckIn",
+          after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
         },
-        select: { id: true },
+        "ci",
+      ),
+    );
+    if (inserted) return { outcome: "CHECKED_IN", checkInId: inserted };
+  } else {
+    try {
+      return await deps.db.$transaction(async (tx) => {
+        const existing = await repo.checkInOf(tx, e.id, data.householdId);
+        if (existing) {
+          await addPresence(tx, actor, e.villageId, existing.id, presenceRows);
+          return { outcome: "ALREADY_CHECKED_IN" as const, checkInId: existing.id };
+        }
+        // a capacity is counted under the event's lock, so it takes the transaction
+        await repo.lockEvent(tx, e.id);
+        if ((await tx.eventCheckIn.count({ where: { eventId: e.id } })) >= e.capacity!) throw new DomainError("EVENT_FULL", { capacity: e.capacity! });
+        const ci = await tx.eventCheckIn.create({
+          data: {
+            eventId: e.id,
+            villageId: e.villageId,
+            householdId: data.householdId,
+            method: data.method,
+            userId: actor.userId,
+            staffUserId: data.staffUserId,
+            lat: data.lat ?? null,
+            lng: data.lng ?? null,
+            distanceM: data.distanceM ?? null,
+          },
+          select: { id: true },
+        });
+        await tx.eventPresence.createMany({ data: presenceRows, skipDuplicates: true });
+        await recordAudit(tx, actor, {
+          regionId: e.villageId,
+          action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
+          entity: "EventCheckIn",
+          entityId: ci.id,
+          after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
+        });
+        return { outcome: "CHECKED_IN" as const, checkInId: ci.id };
       });
-      await tx.eventPresence.createMany({ data: presenceRows, skipDuplicates: true });
-      await recordAudit(tx, actor, {
-        regionId: e.villageId,
-        action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
-        entity: "EventCheckIn",
-        entityId: ci.id,
-        after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
-      });
-      return { outcome: "CHECKED_IN" as const, checkInId: ci.id };
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
   }
-  // Another member's check-in won the race: record this one's presence against it.
+  // The household was already checked in (another member, or won the race): record this one's presence.
   const existing = await repo.checkInOf(deps.db, e.id, data.householdId);
   if (!existing) throw new DomainError("CONFLICT");
   await deps.db.$transaction((tx) => addPresence(tx, actor, e.villageId, existing.id, presenceRows));
   return { outcome: "ALREADY_CHECKED_IN", checkInId: existing.id };
 }
 
-async function presentNames(deps: Deps, eventId: string, householdId: string) {
-  const rows = await deps.db.eventPresence.findMany({
-    where: { eventId, householdId, memberId: { not: null } },
-    orderBy: { createdAt: "asc" },
-    select: { memberId: true },
-  });
-  const names = await deps.db.householdMember.findMany({ where: { id: { in: rows.map((r) => r.memberId!) } }, select: { id: true, name: true } });
-  const byId = new Map(names.map((n) => [n.id, n.name]));
-  return rows.map((r) => byId.get(r.memberId!) ?? "");
+function presentNames(deps: Deps, eventId: string, householdId: string) {
+  return repo.presentMemberNames(deps.db, eventId, householdId);
 }
 
 /**
