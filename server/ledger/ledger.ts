@@ -7,6 +7,7 @@
  * - hash-chained per village (the database function "ledger_hash" builds the same text as hash.ts), verified by verify.ts.
  * All functions take a transaction client so the business change and its postings commit together.
  */
+import { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import type { AccountKind, TxKind } from "@/server/db/generated/enums";
@@ -143,32 +144,53 @@ export async function reverse(
   });
 }
 
+/**
+ * The id of the account that `where` finds, creating it as `values` first when missing: one statement in
+ * the common case. The statement's snapshot cannot see an account that a concurrent transaction created
+ * while this one waited on the conflict; then a second read finds it.
+ */
+async function ensureAccount(tx: Tx, id: string, values: Prisma.Sql, where: Prisma.Sql): Promise<string> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    WITH ins AS (
+      INSERT INTO "LedgerAccount" ("id", "villageId", "kind", "householdId", "shopId", "balance", "createdAt")
+      VALUES (${id}, ${values}, 0, now())
+      ON CONFLICT DO NOTHING RETURNING "id")
+    SELECT "id" FROM ins
+    UNION ALL
+    SELECT "id" FROM "LedgerAccount" WHERE ${where}
+    LIMIT 1`;
+  if (row) return row.id;
+  const [again] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "LedgerAccount" WHERE ${where} LIMIT 1`;
+  if (!again) throw new Error("ledger: account could not be created");
+  return again.id;
+}
+
 /** The village account of `kind` (ISSUANCE, SETTLED, EXPIRED), created on first use. */
 export async function villageAccount(tx: Tx, villageId: string, kind: Extract<AccountKind, "ISSUANCE" | "SETTLED" | "EXPIRED">) {
-  await tx.$executeRaw`
-    INSERT INTO "LedgerAccount" ("id", "villageId", "kind", "balance", "createdAt")
-    VALUES (${`acc_${kind.toLowerCase()}_${villageId}`}, ${villageId}, ${kind}::"AccountKind", 0, now())
-    ON CONFLICT DO NOTHING`;
-  const acc = await tx.ledgerAccount.findFirstOrThrow({ where: { villageId, kind }, select: { id: true } });
-  return acc.id;
+  return ensureAccount(
+    tx,
+    `acc_${kind.toLowerCase()}_${villageId}`,
+    Prisma.sql`${villageId}, ${kind}::"AccountKind", NULL, NULL`,
+    Prisma.sql`"villageId" = ${villageId} AND "kind" = ${kind}::"AccountKind"`,
+  );
 }
 
 /** The household's points account (1户1账户), created on first use. */
 export async function householdAccount(tx: Tx, villageId: string, householdId: string) {
-  await tx.$executeRaw`
-    INSERT INTO "LedgerAccount" ("id", "villageId", "kind", "householdId", "balance", "createdAt")
-    VALUES (${`acc_hh_${householdId}`}, ${villageId}, 'HOUSEHOLD'::"AccountKind", ${householdId}, 0, now())
-    ON CONFLICT DO NOTHING`;
-  const acc = await tx.ledgerAccount.findFirstOrThrow({ where: { householdId, villageId }, select: { id: true } });
-  return acc.id;
+  return ensureAccount(
+    tx,
+    `acc_hh_${householdId}`,
+    Prisma.sql`${villageId}, 'HOUSEHOLD'::"AccountKind", ${householdId}, NULL`,
+    Prisma.sql`"householdId" = ${householdId} AND "villageId" = ${villageId}`,
+  );
 }
 
 /** The shop's account (what the village owes it), created on first use. */
 export async function shopAccount(tx: Tx, villageId: string, shopId: string) {
-  await tx.$executeRaw`
-    INSERT INTO "LedgerAccount" ("id", "villageId", "kind", "shopId", "balance", "createdAt")
-    VALUES (${`acc_shop_${shopId}`}, ${villageId}, 'SHOP'::"AccountKind", ${shopId}, 0, now())
-    ON CONFLICT DO NOTHING`;
-  const acc = await tx.ledgerAccount.findFirstOrThrow({ where: { shopId, villageId }, select: { id: true } });
-  return acc.id;
+  return ensureAccount(
+    tx,
+    `acc_shop_${shopId}`,
+    Prisma.sql`${villageId}, 'SHOP'::"AccountKind", NULL, ${shopId}`,
+    Prisma.sql`"shopId" = ${shopId} AND "villageId" = ${villageId}`,
+  );
 }

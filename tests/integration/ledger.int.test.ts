@@ -167,6 +167,17 @@ describe("ledger", () => {
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: "HASH_MISMATCH", transactionId: victim.transactionId }));
   });
 
+  it("a household's account is created once, also when 20 first uses race", async () => {
+    const v = await makeVillage(t.db);
+    const h = await makeHousehold(t.db, v.id);
+    const ids = await Promise.all(Array.from({ length: 20 }, () => t.db.$transaction((tx) => householdAccount(tx, v.id, h.id))));
+    expect(new Set(ids).size).toBe(1);
+    expect(await t.db.ledgerAccount.count({ where: { householdId: h.id } })).toBe(1);
+    // another village cannot reach it
+    const other = await makeVillage(t.db);
+    await expect(t.db.$transaction((tx) => householdAccount(tx, other.id, h.id))).rejects.toThrow();
+  });
+
   it("the database's hash and the JavaScript verifier agree on awkward text (quotes, newlines, control characters, emoji)", async () => {
     const s = await setup(t.db, 1);
     const reasons = ['引号"和\\反斜杠', "换行\n制表\t回车\r", "控制\u0001\u001f\u007f", "表情👍🏻 和 \u2028 分隔", "   ", "普通：帮邻居抢收小麦"];
