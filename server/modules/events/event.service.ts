@@ -465,7 +465,8 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
     outcome: r.outcome,
     event: { id: e.id, title: e.title },
     household: { number: member.household.number, headName: member.household.headName },
-    present: await presentNames(deps, e.id, member.household.id),
+    // a fresh check-in has exactly this member present: no need to ask the database
+    present: r.outcome === "CHECKED_IN" ? [member.name] : await presentNames(deps, e.id, member.household.id),
     distanceM: geo && !geo.missing ? geo.distanceM : null,
   };
 }
