@@ -76,7 +76,8 @@ export async function createDraft(deps: Deps, actor: Actor, input: CreateDraftIn
       if (draft) throw new DomainError("RULE_DRAFT_EXISTS", { version: draft.version });
       const adopted = input.fromAdopted ? await repo.findAdopted(tx, villageId) : null;
       if (input.fromAdopted && !adopted) throw new DomainError("RULE_NONE_ADOPTED");
-      // Two drafts started at once both pick max+1: the unique (villageId, version) refuses the second.
+      // Drafts started at once: the unique (villageId, version) and the one-draft-per-village index
+      // (migration 20261201200000) refuse all but one.
       const version = (await repo.maxVersion(tx, villageId)) + 1;
       const book = await tx.ruleBook.create({
         data: { villageId, version, title: input.title, status: "DRAFT", basedOnId: adopted?.id ?? null, createdById: actor.userId },
