@@ -29,6 +29,7 @@ import { createPrisma, type Db } from "@/server/db/client";
 import {
   appCpuSeconds,
   appErrors,
+  finishRun,
   flag,
   freePort,
   freshDatabase,
@@ -46,7 +47,6 @@ import {
   shuffle,
   sleep,
   startApp,
-  stopApp,
   str,
   table,
   tally,
@@ -335,14 +335,7 @@ async function main() {
     );
     console.log(`\nAt the end: ${load()}. Figures only: this benchmark never fails on timing.`);
   } finally {
-    if (app?.proc && app.proc.exitCode !== null) {
-      console.log(`\nnpm start EXITED with code ${app.proc.exitCode} during the run; its last lines:`);
-      for (const l of app.log.filter((x) => /FATAL|heap|Killed|signal/i.test(x)).slice(0, 5)) console.log(`  ${l.slice(0, 300)}`);
-      for (const l of app.log.slice(-5)) console.log(`  ${l.slice(0, 300)}`);
-    }
-    await db.$disconnect();
-    if (app) await stopApp(app);
-    await fresh?.drop();
+    await finishRun(app, db, fresh);
   }
 }
 

@@ -418,3 +418,18 @@ export function sampleActivity(databaseUrl: string) {
     },
   };
 }
+
+/**
+ * The end of a bench run, pass or fail: says so if the server died during the run (with its last lines),
+ * then disconnects, stops the server and drops the fresh database.
+ */
+export async function finishRun(app: App | null | undefined, db: { $disconnect(): Promise<void> }, fresh: { drop(): Promise<void> } | null | undefined) {
+  if (app?.proc && app.proc.exitCode !== null) {
+    console.log(`\nnpm start EXITED with code ${app.proc.exitCode} during the run; its last lines:`);
+    for (const l of app.log.filter((x) => /FATAL|heap|Killed|signal/i.test(x)).slice(0, 5)) console.log(`  ${l.slice(0, 300)}`);
+    for (const l of app.log.slice(-5)) console.log(`  ${l.slice(0, 300)}`);
+  }
+  await db.$disconnect();
+  if (app) await stopApp(app);
+  await fresh?.drop();
+}

@@ -32,6 +32,7 @@ import { householdAccount, post, villageAccount } from "@/server/ledger/ledger";
 import {
   appCpuSeconds,
   appErrors,
+  finishRun,
   flag,
   freePort,
   freshDatabase,
@@ -48,7 +49,6 @@ import {
   sessionsFor,
   sleep,
   startApp,
-  stopApp,
   str,
   table,
   tally,
@@ -305,14 +305,7 @@ async function main() {
     );
     console.log(`\nAt the end: ${load()}. Figures only: this benchmark never fails on timing.`);
   } finally {
-    if (app?.proc && app.proc.exitCode !== null) {
-      console.log(`\nnpm start EXITED with code ${app.proc.exitCode} during the run; its last lines:`);
-      for (const l of app.log.filter((x) => /FATAL|heap|Killed|signal/i.test(x)).slice(0, 5)) console.log(`  ${l.slice(0, 300)}`);
-      for (const l of app.log.slice(-5)) console.log(`  ${l.slice(0, 300)}`);
-    }
-    await db.$disconnect();
-    if (app) await stopApp(app);
-    await fresh?.drop();
+    await finishRun(app, db, fresh);
   }
 }
 

@@ -349,34 +349,26 @@ async function record(
     method: data.method,
     staffUserId: data.staffUserId,
   }));
+  const row = {
+    eventId: e.id,
+    villageId: e.villageId,
+    householdId: data.householdId,
+    method: data.method,
+    userId: actor.userId,
+    staffUserId: data.staffUserId,
+    lat: data.lat ?? null,
+    lng: data.lng ?? null,
+    distanceM: data.distanceM ?? null,
+  };
+  const audit = {
+    regionId: e.villageId,
+    action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
+    entity: "EventCheckIn",
+    after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
+  };
   if (!e.capacity) {
     // the common case: one statement writes the check-in, who was present and the audit row
-    const inserted = await repo.insertCheckIn(
-      deps.db,
-      {
-        id: randomUUID(),
-        eventId: e.id,
-        villageId: e.villageId,
-        householdId: data.householdId,
-        method: data.method,
-        userId: actor.userId,
-        staffUserId: data.staffUserId,
-        lat: data.lat ?? null,
-        lng: data.lng ?? null,
-        distanceM: data.distanceM ?? null,
-      },
-      data.presence,
-      auditInsertFrom(
-        actor,
-        {
-          regionId: e.villageId,
-          action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
-          entity: "EventCheckIn",
-          after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
-        },
-        "ci",
-      ),
-    );
+    const inserted = await repo.insertCheckIn(deps.db, { id: randomUUID(), ...row }, data.presence, auditInsertFrom(actor, audit, "ci"));
     if (inserted) return { outcome: "CHECKED_IN", checkInId: inserted };
   } else {
     try {
@@ -389,28 +381,9 @@ async function record(
         // a capacity is counted under the event's lock, so it takes the transaction
         await repo.lockEvent(tx, e.id);
         if ((await tx.eventCheckIn.count({ where: { eventId: e.id } })) >= e.capacity!) throw new DomainError("EVENT_FULL", { capacity: e.capacity! });
-        const ci = await tx.eventCheckIn.create({
-          data: {
-            eventId: e.id,
-            villageId: e.villageId,
-            householdId: data.householdId,
-            method: data.method,
-            userId: actor.userId,
-            staffUserId: data.staffUserId,
-            lat: data.lat ?? null,
-            lng: data.lng ?? null,
-            distanceM: data.distanceM ?? null,
-          },
-          select: { id: true },
-        });
+        const ci = await tx.eventCheckIn.create({ data: row, select: { id: true } });
         await tx.eventPresence.createMany({ data: presenceRows, skipDuplicates: true });
-        await recordAudit(tx, actor, {
-          regionId: e.villageId,
-          action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
-          entity: "EventCheckIn",
-          entityId: ci.id,
-          after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
-        });
+        await recordAudit(tx, actor, { ...audit, entityId: ci.id });
         return { outcome: "CHECKED_IN" as const, checkInId: ci.id };
       });
     } catch (err) {
