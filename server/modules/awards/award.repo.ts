@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
 import { ruleLabels, type RuleLabel } from "../rules/rule.read";
+import { userNames } from "../accounts/account.read";
 
 type Reader = Db | Tx;
 
@@ -103,14 +104,6 @@ export async function myHousehold(db: Reader, actor: Actor) {
     where: { villageId: actor.villageId ?? "__none__", members: { some: { userId: actor.userId } } },
     select: { id: true, number: true, headName: true, villageId: true },
   });
-}
-
-/** People's names by user id (never phone numbers). */
-export async function userNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
-  return new Map(rows.map((u) => [u.id, u.name]));
 }
 
 export async function memberNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {

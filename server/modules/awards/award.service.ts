@@ -15,6 +15,7 @@ import { CAP_COUNTED, capWords, householdList, overCap, reviewBlock, shanghaiPer
 import * as repo from "./award.repo";
 import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
 import { awardReversalKey } from "./finalize";
+import { userNames } from "../accounts/account.read";
 
 /** Throws CAP_EXCEEDED naming the households that would go over the rule's cap with one more entry. */
 async function checkCaps(tx: Tx, villageId: string, rule: RuleInForce, households: { id: string; number: string; headName: string }[], now: Date) {
@@ -285,7 +286,7 @@ async function ledgerInfo(tx: Deps["db"], villageId: string, id: string | null) 
     select: { id: true, seq: true, kind: true, createdAt: true, hash: true, reason: true, actorUserId: true },
   });
   if (!t) return null;
-  const names = await repo.userNames(tx, [t.actorUserId]);
+  const names = await userNames(tx, [t.actorUserId]);
   return {
     transactionId: t.id,
     seq: t.seq,
@@ -317,7 +318,7 @@ export async function awardTrail(deps: Deps, villageId: string, awardId: string,
     ledgerInfo(deps.db, villageId, row.transactionId),
     ledgerInfo(deps.db, villageId, row.reversalTxId),
   ]);
-  const names = await repo.userNames(deps.db, objections.flatMap((o) => [o.userId, o.ruledById]));
+  const names = await userNames(deps.db, objections.flatMap((o) => [o.userId, o.ruledById]));
   return {
     award: award!,
     ruleBook: book

@@ -12,6 +12,7 @@ import { DAY_MS, shanghaiDate } from "./award.policy";
 import * as repo from "./award.repo";
 import type { PublishInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
+import { userNames } from "../accounts/account.read";
 
 /** How far back the board lists entries that became final (已公示生效). */
 export const RECENT_FINAL_DAYS = 30;
@@ -210,7 +211,7 @@ export async function listBatches(deps: Deps, actor: Actor, input: { cursor?: st
     ids.length
       ? deps.db.objection.findMany({ where: { status: "OPEN", award: { noticeBatchId: { in: ids } } }, select: { award: { select: { noticeBatchId: true } } } })
       : Promise.resolve([]),
-    repo.userNames(deps.db, page.map((b) => b.publishedById)),
+    userNames(deps.db, page.map((b) => b.publishedById)),
   ]);
   return {
     items: page.map((b) => {

@@ -13,6 +13,7 @@ import { reviewBlock } from "./award.policy";
 import * as repo from "./award.repo";
 import type { ObjectionRuleInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
+import { userNames } from "../accounts/account.read";
 
 /**
  * Throws NOT_FOUND (no such entry in the village), OBJECTION_WINDOW_CLOSED (not on notice, or the
@@ -76,7 +77,7 @@ export async function listObjections(deps: Deps, actor: Actor, input: { status?:
   const now = deps.now();
   const awards = new Map((await repo.decorate(deps.db, villageId, rows.map((r) => r.award), now)).map((v) => [v.id, v]));
   const [names, objectorHomes, tied, counts] = await Promise.all([
-    repo.userNames(deps.db, rows.flatMap((r) => [r.userId, r.ruledById])),
+    userNames(deps.db, rows.flatMap((r) => [r.userId, r.ruledById])),
     deps.db.householdMember.findMany({
       where: { userId: { in: [...new Set(rows.map((r) => r.userId))] }, household: { villageId } },
       select: { userId: true, household: { select: { number: true } } },

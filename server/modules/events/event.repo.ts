@@ -136,14 +136,6 @@ export function checkInOf(db: Reader, eventId: string, householdId: string) {
   });
 }
 
-/** Display names of the people who checked households in (staff, or the member who scanned). */
-export async function userNames(db: Reader, ids: string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, string>();
-  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
-  return new Map(rows.map((u) => [u.id, u.name]));
-}
-
 /** The grid (id and name) of the village, for a grid worker's own grid. */
 export function findGrid(db: Reader, villageId: string, id: string) {
   return db.grid.findFirst({ where: { id, villageId }, select: { id: true, name: true } });

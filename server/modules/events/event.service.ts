@@ -33,6 +33,7 @@ import { ruleInForce } from "../rules/rule.read";
 import { eventState, geofenceCheck, mayStaffCheckIn, openFor } from "./event.policy";
 import * as repo from "./event.repo";
 import type { CheckInInput, EventCreateInput, EventListInput, RosterInput, StaffCheckInInput } from "./event.schema";
+import { userNames } from "../accounts/account.read";
 
 const KIOSK_RECENT = 5;
 const LIST_MAX = 50;
@@ -397,10 +398,6 @@ async function record(
   return { outcome: "ALREADY_CHECKED_IN", checkInId: existing.id };
 }
 
-function presentNames(deps: Deps, eventId: string, householdId: string) {
-  return repo.presentMemberNames(deps.db, eventId, householdId);
-}
-
 /**
  * A villager checks their household in with the scanned token or the typed code (and their location
  * when the event has a geofence). Refusals write nothing.
@@ -439,7 +436,7 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
     event: { id: e.id, title: e.title },
     household: { number: member.household.number, headName: member.household.headName },
     // a fresh check-in has exactly this member present: no need to ask the database
-    present: r.outcome === "CHECKED_IN" ? [member.name] : await presentNames(deps, e.id, member.household.id),
+    present: r.outcome === "CHECKED_IN" ? [member.name] : await repo.presentMemberNames(deps.db, e.id, member.household.id),
     distanceM: geo && !geo.missing ? geo.distanceM : null,
   };
 }
@@ -479,11 +476,11 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
   });
   const [ci, present, count] = await Promise.all([
     repo.checkInOf(deps.db, e.id, h.id),
-    presentNames(deps, e.id, h.id),
+    repo.presentMemberNames(deps.db, e.id, h.id),
     deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
   ]);
   const by = ci ? ci.staffUserId ?? ci.userId : null;
-  const names = await repo.userNames(deps.db, by ? [by] : []);
+  const names = await userNames(deps.db, by ? [by] : []);
   return {
     outcome: r.outcome,
     method,
@@ -536,7 +533,7 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
   ]);
   const present = new Set(presence.map((p) => p.memberId));
   const byId = new Map(checkIns.map((c) => [c.householdId, c]));
-  const names = await repo.userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
+  const names = await userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
   return {
     event: { id: e.id, title: e.title, state: eventState(e, deps.now()) },
     count,

@@ -69,14 +69,6 @@ export async function listBooks(db: Reader, villageId: string) {
   return rows.map(({ _count, ...b }) => ({ ...b, ruleCount: _count.rules }));
 }
 
-/** Names (never phones) of the people who drafted and adopted books. */
-export async function userNames(db: Reader, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
-  if (wanted.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-}
-
 export async function maxVersion(db: Reader, villageId: string): Promise<number> {
   const r = await db.ruleBook.aggregate({ where: { villageId }, _max: { version: true } });
   return r._max.version ?? 0;

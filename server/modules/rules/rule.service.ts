@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit.service";
 import { assertEditable, isEditable, ruleVillage } from "./rule.policy";
 import * as repo from "./rule.repo";
 import { groupRules, type AdoptInput, type CreateDraftInput, type SaveRuleInput } from "./rule.schema";
+import { userNames } from "../accounts/account.read";
 
 /**
  * The version in force, its items grouped by category, and how it was adopted; `book` is null
@@ -32,7 +33,7 @@ export async function adoptedRules(deps: Deps, actor: Actor) {
 export async function listBooks(deps: Deps, actor: Actor) {
   const villageId = ruleVillage(actor);
   const books = await repo.listBooks(deps.db, villageId);
-  const names = await repo.userNames(deps.db, books.flatMap((b) => [b.createdById, b.adoptedById]));
+  const names = await userNames(deps.db, books.flatMap((b) => [b.createdById, b.adoptedById]));
   const versionOf = new Map(books.map((b) => [b.id, b.version]));
   return books.map(({ createdById, adoptedById, basedOnId, ...b }) => ({
     ...b,
@@ -49,7 +50,7 @@ export async function getBook(deps: Deps, actor: Actor, id: string) {
   if (!book) throw new DomainError("NOT_FOUND");
   const [rules, names, basedOn] = await Promise.all([
     repo.listRules(deps.db, villageId, book.id),
-    repo.userNames(deps.db, [book.createdById, book.adoptedById]),
+    userNames(deps.db, [book.createdById, book.adoptedById]),
     book.basedOnId ? repo.findBook(deps.db, villageId, book.basedOnId) : Promise.resolve(null),
   ]);
   const { createdById, adoptedById, basedOnId: _basedOnId, ...rest } = book;

@@ -1,0 +1,13 @@
+/**
+ * People's display names by user id, for the modules that show who proposed, approved, adopted or
+ * checked someone in. Names only: never phone numbers.
+ */
+import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/lib/deps";
+
+export async function userNames(db: Db | Tx, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
