@@ -1,4 +1,6 @@
 import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import { hotQuery } from "@/server/db/hot-sql";
 import type { Role } from "@/server/db/generated/enums";
 import type { Actor } from "./actor";
 import { VILLAGE_ROLES } from "./permissions";
@@ -16,15 +18,15 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
 
 /**
  * The actor for (user, membership), or null when the membership is not the user's or is inactive.
- * Runs on every signed-in request: one joined query (Prisma's nested select would send three).
+ * Runs on every signed-in request: one joined query (Prisma's nested select would send three), on hot-sql.
  */
 export async function loadActor(db: Db, userId: string, membershipId: string): Promise<Actor | null> {
-  const [m] = await db.$queryRaw<{ id: string; role: Role; regionId: string; gridId: string | null; regionName: string; userName: string }[]>`
+  const [m] = await hotQuery<{ id: string; role: Role; regionId: string; gridId: string | null; regionName: string; userName: string }>(db, Prisma.sql`
     SELECT m."id", m."role"::text AS "role", m."regionId", m."gridId", r."name" AS "regionName", u."name" AS "userName"
     FROM "Membership" m
     JOIN "User" u ON u."id" = m."userId"
     JOIN "Region" r ON r."id" = m."regionId"
-    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"`;
+    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"`);
   if (!m) return null;
   return {
     userId,

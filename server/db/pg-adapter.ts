@@ -23,7 +23,7 @@ function relabelFields(result: unknown) {
 
 type Callback = (err: Error | null, res: unknown) => void;
 
-class TextNamesClient extends pg.Client {
+export class TextNamesClient extends pg.Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(config: any, values?: any, callback?: any): any {
     if (config && typeof config.submit === "function") return super.query(config, values, callback);
@@ -61,10 +61,16 @@ export function pgConfig(url = process.env.DATABASE_URL): pg.PoolConfig {
 export class SafePrismaPg extends PrismaPg {
   private readonly poolConfig: pg.PoolConfig;
 
-  constructor(config: pg.PoolConfig = pgConfig(), opts: { max?: number } = {}) {
-    const poolConfig = { ...config, Client: TextNamesClient, max: opts.max ?? 5, allowExitOnIdle: true };
-    super(poolConfig);
-    this.poolConfig = poolConfig;
+  /** With a pool, Prisma uses that pool and ends it on $disconnect; with a config, it makes its own. */
+  constructor(poolOrConfig: pg.Pool | pg.PoolConfig = pgConfig(), opts: { max?: number } = {}) {
+    if (poolOrConfig instanceof pg.Pool) {
+      super(poolOrConfig, { disposeExternalPool: true });
+      this.poolConfig = poolOrConfig.options;
+    } else {
+      const poolConfig = { ...poolOrConfig, Client: TextNamesClient, max: opts.max ?? 5, allowExitOnIdle: true };
+      super(poolConfig);
+      this.poolConfig = poolConfig;
+    }
   }
 
   override async connect() {

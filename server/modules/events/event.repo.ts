@@ -4,6 +4,7 @@
  */
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
+import { hotQuery } from "@/server/db/hot-sql";
 import type { Tx } from "@/server/lib/deps";
 
 type Reader = Db | Tx;
@@ -37,13 +38,22 @@ export function findEvent(db: Reader, villageId: string, id: string) {
   return db.event.findFirst({ where: { id, villageId }, select: eventSelect });
 }
 
-/** The event with its signing secret, for the kiosk and for verifying tokens. */
-export function findEventWithSecret(db: Reader, villageId: string, id: string) {
-  return db.event.findFirst({ where: { id, villageId }, select: { ...eventSelect, secret: true } });
-}
-
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
-export type EventWithSecret = NonNullable<Awaited<ReturnType<typeof findEventWithSecret>>>;
+export type EventWithSecret = EventRow & { secret: string };
+
+/** eventSelect's columns as SQL (the enum as text, as Prisma returns it). */
+const EVENT_COLUMNS = Prisma.raw(
+  Object.keys(eventSelect)
+    .map((c) => (c === "category" ? `"category"::text AS "category"` : `"${c}"`))
+    .join(", "),
+);
+
+/** The event with its signing secret, for the kiosk and for verifying tokens (on every scan: hot-sql). */
+export async function findEventWithSecret(db: Db, villageId: string, id: string): Promise<EventWithSecret | null> {
+  const [e] = await hotQuery<EventWithSecret>(db, Prisma.sql`
+    SELECT ${EVENT_COLUMNS}, "secret" FROM "Event" WHERE "id" = ${id} AND "villageId" = ${villageId}`);
+  return e ?? null;
+}
 
 /** Events of the village open for check-in at `now` (for matching a typed code). */
 export function openEventsWithSecret(db: Reader, villageId: string, now: Date) {
@@ -60,16 +70,15 @@ export async function lockEvent(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT "id" FROM "Event" WHERE "id" = ${id} FOR UPDATE`;
 }
 
-/** The household the villager belongs to (through the member linked to their account) and that member. */
-/** The member record of the user in the village, with their household (one joined query: every scan asks). */
-export async function householdOfUser(db: Reader, villageId: string, userId: string) {
-  const [r] = await db.$queryRaw<
-    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }[]
-  >`
+/** The member record of the user in the village, with their household (one joined query on hot-sql: every scan asks). */
+export async function householdOfUser(db: Db, villageId: string, userId: string) {
+  const [r] = await hotQuery<
+    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }
+  >(db, Prisma.sql`
     SELECT m."id", m."name", h."id" AS "hid", h."number", h."headName", h."status"::text AS "status", h."gridId"
     FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId"
     WHERE m."userId" = ${userId} AND h."villageId" = ${villageId}
-    ORDER BY m."createdAt", m."id" LIMIT 1`;
+    ORDER BY m."createdAt", m."id" LIMIT 1`);
   if (!r) return null;
   return { id: r.id, name: r.name, household: { id: r.hid, number: r.number, headName: r.headName, status: r.status, gridId: r.gridId } };
 }
@@ -89,7 +98,7 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
  * is already checked in; the caller then records the presence against the existing check-in.
  */
 export async function insertCheckIn(
-  db: Reader,
+  db: Db,
   row: {
     id: string;
     eventId: string;
@@ -105,7 +114,7 @@ export async function insertCheckIn(
   presence: { memberId: string | null; userId: string | null }[],
   audit: Prisma.Sql,
 ): Promise<string | null> {
-  const [r] = await db.$queryRaw<{ id: string | null }[]>`
+  const [r] = await hotQuery<{ id: string | null }>(db, Prisma.sql`
     WITH ci AS (
       INSERT INTO "EventCheckIn" ("id", "eventId", "villageId", "householdId", "method", "userId", "staffUserId", "lat", "lng", "distanceM")
       VALUES (${row.id}, ${row.eventId}, ${row.villageId}, ${row.householdId}, ${row.method}::"CheckInMethod", ${row.userId},
@@ -118,7 +127,7 @@ export async function insertCheckIn(
       FROM ci, unnest(${presence.map((p) => p.memberId)}::text[], ${presence.map((p) => p.userId)}::text[]) AS x(member, usr)
       ON CONFLICT DO NOTHING),
     au AS (${audit})
-    SELECT (SELECT "id" FROM ci) AS "id"`;
+    SELECT (SELECT "id" FROM ci) AS "id"`);
   return r?.id ?? null;
 }
 

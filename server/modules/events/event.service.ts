@@ -409,9 +409,13 @@ async function record(
 export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
   const villageId = villageOf(actor);
   const now = deps.now();
-  const member = await repo.householdOfUser(deps.db, villageId, actor.userId);
+  // both reads at once (a busy event's every scan waits on them); refusals keep this order
+  const [found, scan] = await Promise.allSettled([repo.householdOfUser(deps.db, villageId, actor.userId), resolveScan(deps, villageId, input, now)]);
+  if (found.status === "rejected") throw found.reason;
+  const member = found.value;
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");
-  const { event: e, method } = await resolveScan(deps, villageId, input, now);
+  if (scan.status === "rejected") throw scan.reason;
+  const { event: e, method } = scan.value;
   if (!openFor("VILLAGER", e, now)) throw notOpen(e);
   if (member.household.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const at = input.lat != null && input.lng != null ? { lat: input.lat, lng: input.lng } : null;

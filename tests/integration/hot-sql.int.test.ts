@@ -1,0 +1,68 @@
+/**
+ * server/db/hot-sql.ts sends a few statements straight to the pool under Prisma. What it reads must be
+ * what Prisma reads: the same event row (dates as the same instants even when the server's time zone is
+ * not UTC), and the same actor.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/server/db/generated/client";
+import { hotQuery } from "@/server/db/hot-sql";
+import { loadActor } from "@/server/auth/actor.repo";
+import { findEvent, findEventWithSecret } from "@/server/modules/events/event.repo";
+import { startTestDb, type TestDb } from "../setup/test-db";
+import { makeActor } from "../factories";
+import { eventVillage, makeEvent } from "../factories/events";
+
+let t: TestDb;
+const zone = process.env.TZ;
+beforeAll(async () => {
+  t = await startTestDb();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+afterEach(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
+
+describe("hot-sql", () => {
+  it("reads an event exactly as Prisma does, in any server time zone", async () => {
+    const s = await eventVillage(t.db);
+    const id = await makeEvent(t.db, s, { geoLat: 30.25, geoLng: 120.5, geoRadiusM: 300, capacity: 40 });
+    for (const tz of ["UTC", "Asia/Shanghai", "America/New_York"]) {
+      process.env.TZ = tz;
+      const viaPrisma = await findEvent(t.db, s.v.id, id);
+      const hot = await findEventWithSecret(t.db, s.v.id, id);
+      const { secret, ...rest } = hot!;
+      expect(secret.length).toBeGreaterThanOrEqual(40);
+      expect(rest).toEqual(viaPrisma);
+      expect(rest.startsAt).toBeInstanceOf(Date);
+    }
+    expect(await findEventWithSecret(t.db, "another-village", id)).toBeNull();
+  });
+
+  it("binds values as parameters and sends dates as instants", async () => {
+    const at = new Date("2026-12-01T02:03:04.005Z");
+    process.env.TZ = "Asia/Shanghai";
+    const [r] = await hotQuery<{ t: Date; s: string; n: number; a: string[] }>(
+      t.db,
+      Prisma.sql`SELECT ${at}::timestamp(3) AS "t", ${"x'); DROP TABLE \"Event\"; --"}::text AS "s", ${7}::int AS "n", ${["甲", null]}::text[] AS "a"`,
+    );
+    expect(r!.t.toISOString()).toBe(at.toISOString());
+    expect(r!.s).toBe("x'); DROP TABLE \"Event\"; --");
+    expect(r!.n).toBe(7);
+    expect(r!.a).toEqual(["甲", null]);
+    expect(await t.db.event.count()).toBeGreaterThanOrEqual(0);
+  });
+
+  it("loads the actor of an active membership only", async () => {
+    const s = await eventVillage(t.db);
+    const a = await loadActor(t.db, s.committee.userId, s.committee.membershipId);
+    expect(a).toMatchObject({ userId: s.committee.userId, membershipId: s.committee.membershipId, role: "COMMITTEE", villageId: s.v.id });
+    expect(await loadActor(t.db, s.committee.userId, "not-a-membership")).toBeNull();
+    const other = await makeActor(t.db, "VILLAGER", s.v.id);
+    expect(await loadActor(t.db, other.userId, s.committee.membershipId)).toBeNull();
+    await t.db.membership.update({ where: { id: other.membershipId }, data: { active: false } });
+    expect(await loadActor(t.db, other.userId, other.membershipId)).toBeNull();
+  });
+});
