@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { createServer } from "node:net";
+import { gunzipSync, inflateSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -258,6 +260,32 @@ export type Call<T = unknown> = {
 };
 
 /**
+ * The load generator shares the 2 cores with the server and PostgreSQL, so it sends with node:http
+ * (about half the client CPU of fetch and its web streams): keep-alive sockets, no limit per host,
+ * gzip accepted like a phone's browser, a 60 s limit per request.
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function send(url: string, method: "GET" | "POST", headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: { "accept-encoding": "gzip, deflate", ...headers }, timeout: 60_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const enc = res.headers["content-encoding"];
+        const buf = enc === "gzip" ? gunzipSync(raw) : enc === "deflate" ? inflateSync(raw) : raw;
+        resolve({ status: res.statusCode ?? 0, text: buf.toString("utf8") });
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out after 60 s")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/**
  * One procedure call as the browser's `httpBatchLink({ transformer: superjson })` sends it: a batch of
  * one, POST for mutations (body `{"0": <superjson>}`), GET with `?input=` for queries.
  */
@@ -266,13 +294,8 @@ export async function trpc<T = unknown>(base: string, cookie: string, path: stri
   const url = kind === "query" ? `${base}/api/trpc/${path}?batch=1&input=${encodeURIComponent(wire)}` : `${base}/api/trpc/${path}?batch=1`;
   const t0 = performance.now();
   try {
-    const res = await fetch(url, {
-      method: kind === "query" ? "GET" : "POST",
-      headers: { cookie, ...(kind === "mutation" ? { "content-type": "application/json" } : {}) },
-      body: kind === "mutation" ? wire : undefined,
-      signal: AbortSignal.timeout(60_000),
-    });
-    const text = await res.text();
+    const res = await send(url, kind === "query" ? "GET" : "POST", { cookie, ...(kind === "mutation" ? { "content-type": "application/json" } : {}) }, kind === "mutation" ? wire : undefined);
+    const text = res.text;
     const elapsed = performance.now() - t0;
     let body: unknown;
     try {

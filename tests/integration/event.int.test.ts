@@ -78,7 +78,7 @@ describe("checking in by QR", () => {
     const audit = await t.db.auditLog.findMany({ where: { entityId: ciId }, orderBy: { createdAt: "asc" }, select: { action: true, actorUserId: true, actorRole: true, after: true } });
     expect(audit).toEqual([
       { action: "event.checkIn", actorUserId: s.head1.userId, actorRole: "VILLAGER", after: { eventId, householdId: s.h1.id, method: "QR", distanceM: null } },
-      expect.objectContaining({ action: "event.presence", actorUserId: s.son1.userId }),
+      expect.objectContaining({ action: "event.presence", actorUserId: s.son1.userId, after: expect.objectContaining({ added: 1 }) }),
     ]);
 
     const list = await callerFor(t.db, s.son1).event.list({ when: "upcoming" });

@@ -30,17 +30,19 @@ export async function recordAudit(
 /**
  * The same audit record as recordAudit, as an INSERT … SELECT for a write that goes in ONE statement
  * (a CTE): one audit row per row of `source`, whose "id" column is the entity id. Nothing is written
- * when `source` is empty (e.g. an INSERT … ON CONFLICT DO NOTHING that inserted nothing).
+ * when `source` is empty (e.g. an INSERT … ON CONFLICT DO NOTHING that inserted nothing). `after` may be
+ * a jsonb expression over the statement's other CTEs (e.g. how many rows one of them inserted).
  */
 export function auditInsertFrom(
   actor: Actor,
-  entry: { regionId: string; action: string; entity: string; after?: Json },
+  entry: { regionId: string; action: string; entity: string; after?: Json | Prisma.Sql },
   source: string,
 ): Prisma.Sql {
   if (!/^[a-z_]+$/.test(source)) throw new Error("auditInsertFrom: source must be a CTE name");
+  const after = entry.after instanceof Prisma.Sql ? entry.after : Prisma.sql`${entry.after == null ? null : JSON.stringify(entry.after)}::jsonb`;
   return Prisma.sql`INSERT INTO "AuditLog" ("id", "regionId", "actorUserId", "actorRole", "action", "entity", "entityId", "after")
     SELECT gen_random_uuid()::text, ${entry.regionId}, ${actor.userId}, ${actor.role}::"Role", ${entry.action}, ${entry.entity},
-      s."id", ${entry.after == null ? null : JSON.stringify(entry.after)}::jsonb
+      s."id", ${after}
     FROM ${Prisma.raw(source)} s`;
 }
 

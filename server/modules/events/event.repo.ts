@@ -93,11 +93,21 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
 }
 
 /**
- * A new check-in with its presence rows and its audit row in ONE statement (no interactive
- * transaction: this is the hot path of a busy event). Returns null, writing nothing, when the household
- * is already checked in; the caller then records the presence against the existing check-in.
+ * A check-in in ONE statement (no interactive transaction: this is the hot path of a busy event):
+ * - a new check-in with who was present and its audit row (`checkIn`) → created;
+ * - the household already checked in: who was present is added to it (members already recorded are
+ *   skipped), audited by `presence` when anyone was added → existing.
+ * Both are null, writing nothing, only when another scan of the household committed while this
+ * statement ran (it cannot see that row); the caller then records the presence in a transaction.
+ * The audit entries are INSERT … SELECTs from the CTEs "ci" (the new check-in) and "added" (the
+ * existing one, when presence was added; "pr" holds the presence rows inserted).
  */
-export async function insertCheckIn(
+/** The presence audit's `after` in writeCheckIn: how many were added (as addPresence records it) and who was asked. */
+export function presenceAddedAfter(memberIds: string): Prisma.Sql {
+  return Prisma.sql`jsonb_build_object('added', (SELECT count(*) FROM pr)::int, 'memberIds', ${memberIds}::text)`;
+}
+
+export async function writeCheckIn(
   db: Db,
   row: {
     id: string;
@@ -112,23 +122,30 @@ export async function insertCheckIn(
     distanceM: number | null;
   },
   presence: { memberId: string | null; userId: string | null }[],
-  audit: Prisma.Sql,
-): Promise<string | null> {
-  const [r] = await hotQuery<{ id: string | null }>(db, Prisma.sql`
+  audit: { checkIn: Prisma.Sql; presence: Prisma.Sql },
+): Promise<{ created: string | null; existing: string | null }> {
+  const [r] = await hotQuery<{ created: string | null; existing: string | null }>(db, Prisma.sql`
     WITH ci AS (
       INSERT INTO "EventCheckIn" ("id", "eventId", "villageId", "householdId", "method", "userId", "staffUserId", "lat", "lng", "distanceM")
       VALUES (${row.id}, ${row.eventId}, ${row.villageId}, ${row.householdId}, ${row.method}::"CheckInMethod", ${row.userId},
         ${row.staffUserId}, ${row.lat}::float8, ${row.lng}::float8, ${row.distanceM}::int)
       ON CONFLICT ("eventId", "householdId") DO NOTHING
       RETURNING "id"),
+    ex AS (
+      SELECT c."id" FROM "EventCheckIn" c
+      WHERE c."eventId" = ${row.eventId} AND c."householdId" = ${row.householdId} AND NOT EXISTS (SELECT 1 FROM ci)),
     pr AS (
       INSERT INTO "EventPresence" ("id", "eventId", "householdId", "memberId", "userId", "method", "staffUserId")
       SELECT gen_random_uuid()::text, ${row.eventId}, ${row.householdId}, x.member, x.usr, ${row.method}::"CheckInMethod", ${row.staffUserId}
-      FROM ci, unnest(${presence.map((p) => p.memberId)}::text[], ${presence.map((p) => p.userId)}::text[]) AS x(member, usr)
-      ON CONFLICT DO NOTHING),
-    au AS (${audit})
-    SELECT (SELECT "id" FROM ci) AS "id"`);
-  return r?.id ?? null;
+      FROM (SELECT "id" FROM ci UNION ALL SELECT "id" FROM ex) t,
+        unnest(${presence.map((p) => p.memberId)}::text[], ${presence.map((p) => p.userId)}::text[]) AS x(member, usr)
+      ON CONFLICT DO NOTHING
+      RETURNING "id"),
+    added AS (SELECT "id" FROM ex WHERE EXISTS (SELECT 1 FROM pr)),
+    a1 AS (${audit.checkIn}),
+    a2 AS (${audit.presence})
+    SELECT (SELECT "id" FROM ci) AS "created", (SELECT "id" FROM ex) AS "existing"`);
+  return { created: r?.created ?? null, existing: r?.existing ?? null };
 }
 
 export function findHousehold(db: Reader, villageId: string, id: string) {

@@ -308,6 +308,8 @@ type PresenceRow = {
   staffUserId: string | null;
 };
 
+const memberIdList = (rows: PresenceRow[]) => rows.map((r) => r.memberId ?? "").join(",");
+
 /** Records who was present (a member already recorded is skipped), audited when anyone new was added. */
 async function addPresence(tx: Tx, actor: Actor, villageId: string, checkInId: string, rows: PresenceRow[]) {
   const { count } = await tx.eventPresence.createMany({ data: rows, skipDuplicates: true });
@@ -317,7 +319,7 @@ async function addPresence(tx: Tx, actor: Actor, villageId: string, checkInId: s
       action: "event.presence",
       entity: "EventCheckIn",
       entityId: checkInId,
-      after: { added: count, memberIds: rows.map((r) => r.memberId ?? "").join(",") },
+      after: { added: count, memberIds: memberIdList(rows) },
     });
   }
 }
@@ -368,9 +370,19 @@ async function record(
     after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
   };
   if (!e.capacity) {
-    // the common case: one statement writes the check-in, who was present and the audit row
-    const inserted = await repo.insertCheckIn(deps.db, { id: randomUUID(), ...row }, data.presence, auditInsertFrom(actor, audit, "ci"));
-    if (inserted) return { outcome: "CHECKED_IN", checkInId: inserted };
+    // the common case: one statement writes the check-in (or adds to the household's), who was present and the audit rows
+    const presenceAudit = {
+      regionId: e.villageId,
+      action: "event.presence",
+      entity: "EventCheckIn",
+      after: repo.presenceAddedAfter(memberIdList(presenceRows)),
+    };
+    const w = await repo.writeCheckIn(deps.db, { id: randomUUID(), ...row }, data.presence, {
+      checkIn: auditInsertFrom(actor, audit, "ci"),
+      presence: auditInsertFrom(actor, presenceAudit, "added"),
+    });
+    if (w.created) return { outcome: "CHECKED_IN", checkInId: w.created };
+    if (w.existing) return { outcome: "ALREADY_CHECKED_IN", checkInId: w.existing };
   } else {
     try {
       return await deps.db.$transaction(async (tx) => {
@@ -391,7 +403,7 @@ async function record(
       if (!isUniqueViolation(err)) throw err;
     }
   }
-  // The household was already checked in (another member, or won the race): record this one's presence.
+  // Another scan of the household committed while ours ran (or, with a capacity, won the race): record this one's presence.
   const existing = await repo.checkInOf(deps.db, e.id, data.householdId);
   if (!existing) throw new DomainError("CONFLICT");
   await deps.db.$transaction((tx) => addPresence(tx, actor, e.villageId, existing.id, presenceRows));
