@@ -84,8 +84,11 @@ export async function post(tx: Tx, now: Date, input: PostInput): Promise<PostRes
     points: input.postings.map((p) => p.points),
     noOverdraw: input.noOverdraw ?? [],
   };
+  // absent keys read as null in the function: leaving the nulls out makes the argument, which Prisma's
+  // query compiler copies several times, about a fifth shorter
+  const json = JSON.stringify(args, (_key, value: unknown) => (value === null || (Array.isArray(value) && value.length === 0) ? undefined : value));
   const [row] = await tx.$queryRaw<PostRow[]>`
-    SELECT "status", "transaction_id", "seq", "balance", "needed" FROM "ledger_post"(${JSON.stringify(args)}::jsonb)`;
+    SELECT "status", "transaction_id", "seq", "balance", "needed" FROM "ledger_post"(${json}::jsonb)`;
   switch (row?.status) {
     case "POSTED":
       return { transactionId: row.transaction_id!, seq: row.seq!, replayed: false };
