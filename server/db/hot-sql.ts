@@ -11,6 +11,7 @@
  * time) is read as UTC whatever the server's time zone. Dates sent are ISO instants. Callers cast what
  * pg would return otherwise than Prisma (enums `::text`, counts `::int`).
  */
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./generated/client";
 import { poolOf, type Db } from "./client";
@@ -28,10 +29,25 @@ function param(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
 
+/**
+ * A name per statement text, so each pool connection parses and plans it once (a prepared statement)
+ * and later runs send only the values. The texts are the few fixed shapes of this file's callers; past
+ * MAX_NAMED shapes the rest run unnamed, so a caller building texts freely cannot grow the cache.
+ */
+const MAX_NAMED = 64;
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  const known = names.get(text);
+  if (known || names.size >= MAX_NAMED) return known;
+  const name = `mb_hot_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+  names.set(text, name);
+  return name;
+}
+
 /** Rows of `query`, on the pool under `db` (or through Prisma when `db` was not made by createPrisma). */
 export async function hotQuery<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
   const pool = poolOf(db);
   if (!pool) return db.$queryRaw<T[]>(query);
-  const result = await pool.query({ text: query.text, values: query.values.map(param), types });
+  const result = await pool.query({ name: statementName(query.text), text: query.text, values: query.values.map(param), types });
   return result.rows as T[];
 }

@@ -1,10 +1,11 @@
 /**
  * server/db/hot-sql.ts sends a few statements straight to the pool under Prisma. What it reads must be
  * what Prisma reads: the same event row (dates as the same instants even when the server's time zone is
- * not UTC), and the same actor.
+ * not UTC), and the same actor. Each statement is prepared once per connection, values bound every run.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/server/db/generated/client";
+import { createPrisma, poolOf } from "@/server/db/client";
 import { hotQuery } from "@/server/db/hot-sql";
 import { loadActor } from "@/server/auth/actor.repo";
 import { findEvent, findEventWithSecret } from "@/server/modules/events/event.repo";
@@ -53,6 +54,20 @@ describe("hot-sql", () => {
     expect(r!.n).toBe(7);
     expect(r!.a).toEqual(["甲", null]);
     expect(await t.db.event.count()).toBeGreaterThanOrEqual(0);
+  });
+
+  it("prepares each statement once per connection and binds fresh values on every run", async () => {
+    const one = createPrisma(t.url, { max: 1 }); // one connection, so the second run meets the prepared statement
+    try {
+      const run = (n: number) => hotQuery<{ n: number }>(one, Prisma.sql`SELECT ${n}::int * 2 AS "n"`);
+      expect(await run(3)).toEqual([{ n: 6 }]);
+      expect(await run(21)).toEqual([{ n: 42 }]);
+      const [p] = await hotQuery<{ count: number }>(one, Prisma.sql`SELECT count(*)::int AS "count" FROM pg_prepared_statements WHERE name LIKE 'mb_hot_%' AND statement LIKE '%* 2 AS "n"'`);
+      expect(p!.count).toBe(1);
+    } finally {
+      await one.$disconnect();
+      await poolOf(one)?.end();
+    }
   });
 
   it("loads the actor of an active membership only", async () => {
