@@ -22,7 +22,7 @@
  *      random order) one after another as fast as the server answers: the throughput ceiling.
  * Prints latency p50/p95/p99, throughput, outcome counts and the checks; never fails on timing.
  *   node --import tsx bench/checkin.ts [--households 1000] [--seconds 10] [--second 0.2] [--clients 50]
- *     [--real-signins 20] [--pool N] [--node-options "--max-old-space-size=512"] [--no-closed] [--keep] [--url postgresql://postgres@127.0.0.1:5432/postgres]
+ *     [--real-signins 20] [--warm-checkins N: N check-ins to another event before the loops] [--pool N] [--node-options "--max-old-space-size=512"] [--no-closed] [--keep] [--url postgresql://postgres@127.0.0.1:5432/postgres]
  *     [--base http://127.0.0.1:3000 --db <that server's DATABASE_URL> --secret <its NEXTAUTH_SECRET>]
  */
 import { createPrisma, type Db } from "@/server/db/client";
