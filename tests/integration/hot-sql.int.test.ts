@@ -64,6 +64,11 @@ describe("hot-sql", () => {
       expect(await run(21)).toEqual([{ n: 42 }]);
       const [p] = await hotQuery<{ count: number }>(one, Prisma.sql`SELECT count(*)::int AS "count" FROM pg_prepared_statements WHERE name LIKE 'mb_hot_%' AND statement LIKE '%* 2 AS "n"'`);
       expect(p!.count).toBe(1);
+      // the connection is replaced (pg's idle timeout does that); on PGlite the new one shares the old session
+      const c = await poolOf(one)!.connect();
+      c.release(true);
+      expect(await run(50)).toEqual([{ n: 100 }]);
+      expect(await run(7)).toEqual([{ n: 14 }]);
     } finally {
       await one.$disconnect();
       await poolOf(one)?.end();

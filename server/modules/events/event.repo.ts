@@ -92,6 +92,11 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
   return rows.map((r) => r.name);
 }
 
+/** The presence audit's `after` in writeCheckIn: how many were added (as addPresence records it) and who was asked. */
+export function presenceAddedAfter(memberIds: string): Prisma.Sql {
+  return Prisma.sql`jsonb_build_object('added', (SELECT count(*) FROM pr)::int, 'memberIds', ${memberIds}::text)`;
+}
+
 /**
  * A check-in in ONE statement (no interactive transaction: this is the hot path of a busy event):
  * - a new check-in with who was present and its audit row (`checkIn`) → created;
@@ -102,11 +107,6 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
  * The audit entries are INSERT … SELECTs from the CTEs "ci" (the new check-in) and "added" (the
  * existing one, when presence was added; "pr" holds the presence rows inserted).
  */
-/** The presence audit's `after` in writeCheckIn: how many were added (as addPresence records it) and who was asked. */
-export function presenceAddedAfter(memberIds: string): Prisma.Sql {
-  return Prisma.sql`jsonb_build_object('added', (SELECT count(*) FROM pr)::int, 'memberIds', ${memberIds}::text)`;
-}
-
 export async function writeCheckIn(
   db: Db,
   row: {
