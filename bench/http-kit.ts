@@ -262,7 +262,7 @@ export type Call<T = unknown> = {
 /**
  * The load generator shares the 2 cores with the server and PostgreSQL, so it sends with node:http
  * (about half the client CPU of fetch and its web streams): keep-alive sockets, no limit per host,
- * gzip accepted like a phone's browser, a 60 s limit per request.
+ * gzip accepted like a phone's browser; a request gives up after 60 s without a byte from the server.
  */
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
