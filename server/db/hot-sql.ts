@@ -46,33 +46,35 @@ function statementName(text: string): string | undefined {
 
 /**
  * Connections that met our statements already prepared by another one: the embedded PGlite is one
- * session behind all its connections, so a connection that replaces one (pg's idle timeout) finds the
- * names taken. A name is the hash of its text, so what it found is the same statement, but pg cannot be
- * told so; such a connection runs the rest unnamed.
+ * session behind all its connections, so a connection that replaces one (after a failed query, or pg's
+ * idle timeout) finds the names taken. A name is the hash of its text, so what it found is the same
+ * statement, but pg cannot be told so; such a connection runs the rest unnamed.
  */
 const unnamed = new WeakSet<pg.PoolClient>();
 const DUPLICATE_PREPARED_STATEMENT = "42P05";
+
+async function run(client: pg.PoolClient, text: string, values: unknown[]): Promise<unknown[]> {
+  const name = unnamed.has(client) ? undefined : statementName(text);
+  try {
+    return (await client.query({ name, text, values, types })).rows;
+  } catch (err) {
+    if (!name || (err as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw err;
+    unnamed.add(client);
+    return (await client.query({ text, values, types })).rows;
+  }
+}
 
 /** Rows of `query`, on the pool under `db` (or through Prisma when `db` was not made by createPrisma). */
 export async function hotQuery<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
   const pool = poolOf(db);
   if (!pool) return db.$queryRaw<T[]>(query);
-  const config = { text: query.text, values: query.values.map(param), types };
   const client = await pool.connect();
-  let failed: Error | undefined;
   try {
-    const name = unnamed.has(client) ? undefined : statementName(query.text);
-    try {
-      return (await client.query({ ...config, name })).rows as T[];
-    } catch (err) {
-      if (!name || (err as { code?: string }).code !== DUPLICATE_PREPARED_STATEMENT) throw err;
-      unnamed.add(client);
-      return (await client.query(config)).rows as T[];
-    }
+    const rows = await run(client, query.text, query.values.map(param));
+    client.release();
+    return rows as T[];
   } catch (err) {
-    failed = err as Error;
+    client.release(err as Error); // as pool.query does: a connection that failed a query is not reused
     throw err;
-  } finally {
-    client.release(failed); // as pool.query does: a connection that failed a query is not reused
   }
 }
