@@ -5,11 +5,10 @@
 import { cookies } from "next/headers";
 import { can } from "@/server/auth/permissions";
 import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { appDeps } from "@/server/lib/deps";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import { translate } from "@/server/i18n/messages";
 import { zodMessage } from "@/server/i18n/zod-message";
-import { now } from "@/server/lib/clock";
 import { ERROR_STATUS, isDomainError } from "@/server/lib/errors";
 import { selectionFromQuery, ZCardSelection } from "@/server/modules/households/card.schema";
 import { cardsPdf } from "@/server/modules/households/card.service";
@@ -27,7 +26,7 @@ export async function GET(req: Request) {
   const parsed = ZCardSelection.safeParse(selectionFromQuery({ all: url.searchParams.get("all"), ids: url.searchParams.get("ids") }));
   if (!parsed.success) return text(zodMessage(locale, parsed.error.issues), 400);
   try {
-    const { pdf, village } = await cardsPdf({ db: getDb(), now }, session.actor, parsed.data, locale);
+    const { pdf, village } = await cardsPdf(appDeps(), session.actor, parsed.data, locale);
     const name = encodeURIComponent(`${translate(locale, "cards.pdfTitle", { village })}.pdf`);
     return new Response(new Uint8Array(pdf), {
       headers: {

@@ -6,10 +6,9 @@ import Papa from "papaparse";
 import { cookies } from "next/headers";
 import { can } from "@/server/auth/permissions";
 import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { appDeps } from "@/server/lib/deps";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import { translate } from "@/server/i18n/messages";
-import { now } from "@/server/lib/clock";
 import { isDomainError } from "@/server/lib/errors";
 import { ZStatementInput } from "@/server/modules/store/store.schema";
 import { statement } from "@/server/modules/store/settlement.service";
@@ -29,7 +28,7 @@ export async function GET(req: Request) {
   });
   if (!parsed.success) return new Response(translate(locale, "errors.INVALID_INPUT"), { status: 400 });
   try {
-    const s = await statement({ db: getDb(), now }, session.actor, parsed.data);
+    const s = await statement(appDeps(), session.actor, parsed.data);
     const t = (k: string) => translate(locale, `store.csv.${k}`);
     const rows = s.lines.map((l) => [l.day, t(`kind.${l.kind}`), l.receiptNo ?? "", l.reference ?? "", l.points, (l.fen / 100).toFixed(2), l.balance, l.reason]);
     const csv = Papa.unparse(

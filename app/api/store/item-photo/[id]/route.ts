@@ -3,8 +3,7 @@
  * with ?v=<updatedAt>, so a changed photo gets a new address and the old one may be cached long.
  */
 import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { now } from "@/server/lib/clock";
+import { appDeps } from "@/server/lib/deps";
 import { itemPhoto } from "@/server/modules/store/item.service";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const session = await currentSession();
   if (session.kind !== "actor" || id.length > 40) return new Response("Not Found", { status: 404 });
-  const photo = await itemPhoto({ db: getDb(), now }, session.actor, id);
+  const photo = await itemPhoto(appDeps(), session.actor, id);
   if (!photo) return new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(photo.bytes), {
     headers: {
