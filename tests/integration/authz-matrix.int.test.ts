@@ -19,8 +19,11 @@ const procedures = Object.entries((appRouter._def as unknown as { procedures: Re
   ([a], [b]) => a.localeCompare(b),
 );
 const table = PERMISSIONS as Record<string, readonly Role[]>;
-/** Actions in the table whose procedure is still being built (kept empty when nothing is in flight). */
-const RESERVED: string[] = [];
+/**
+ * Actions in the table that no tRPC procedure uses: those of app/api route handlers (server/http/route.ts)
+ * until this test calls the handlers too, and any whose procedure is still being built.
+ */
+const RESERVED: string[] = ["item.photo"];
 
 let t: TestDb;
 const actors = {} as Record<Role, Actor>;
