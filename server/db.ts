@@ -1,11 +1,10 @@
 import "server-only";
-import { createPrisma, type Db } from "./db/client";
+import { appDb } from "@/server/lib/deps";
+import type { Db } from "./db/client";
 
 export type { Db };
 
-const g = globalThis as unknown as { prisma?: Db };
-
-/** The app's one Prisma client (kept across hot reloads in dev). */
+/** The app's one Prisma client (the composition root in server/lib/deps.ts holds it). */
 export function getDb(): Db {
-  return (g.prisma ??= createPrisma());
+  return appDb();
 }

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/server/db";
 import { env } from "@/server/env";
+import { appDeps } from "@/server/lib/deps";
 import { isDomainError } from "@/server/lib/errors";
 import { ZSignInInput } from "@/server/modules/accounts/account.schema";
 import { checkCredentials } from "./login.service";
@@ -24,10 +24,7 @@ export const authOptions: NextAuthOptions = {
         // next-auth passes the thrown message to the sign-in page as `error`: we send the code only.
         if (!parsed.success) throw new Error("INVALID_INPUT");
         try {
-          const { userId } = await checkCredentials(
-            { db: getDb(), now: () => new Date() },
-            { ...parsed.data, ip: clientIp(req?.headers) },
-          );
+          const { userId } = await checkCredentials(appDeps(), { ...parsed.data, ip: clientIp(req?.headers) });
           return { id: userId };
         } catch (e) {
           if (isDomainError(e)) {

@@ -105,6 +105,8 @@ export const PERMISSIONS = {
   "item.save": ["SHOPKEEPER"],
   "item.adjustStock": ["SHOPKEEPER"],
   "item.history": ["SHOPKEEPER"],
+  // an item's photo (route handler): whoever sees the catalogue, the shelf or the POS
+  "item.photo": ["VILLAGER", "SHOPKEEPER", "COMMITTEE", "SUPERVISOR"],
   "settlement.owed": ["COMMITTEE"],
   "settlement.record": ["COMMITTEE"],
   "settlement.statement": ["COMMITTEE", "SHOPKEEPER"],

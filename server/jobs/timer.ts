@@ -3,14 +3,11 @@
  * closed. Runs never overlap within an instance; across instances the per-entry row locks and the
  * ledger's idempotency keys make concurrent runs post each entry once. Logs counts, never personal data.
  */
-import { createPrisma, type Db } from "@/server/db/client";
-import { now } from "@/server/lib/clock";
+import { appDeps } from "@/server/lib/deps";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
 const INTERVAL_MS = 60_000;
-// The same global as server/db.ts (which is marked server-only, so not importable from instrumentation).
-const g = globalThis as unknown as { mbJobTimer?: ReturnType<typeof setInterval>; prisma?: Db };
-const getDb = () => (g.prisma ??= createPrisma());
+const g = globalThis as unknown as { mbJobTimer?: ReturnType<typeof setInterval> };
 
 export function startJobTimer() {
   if (g.mbJobTimer || process.env.JOBS_DISABLED === "1") return; // once per process, also across hot reloads
@@ -19,7 +16,7 @@ export function startJobTimer() {
     if (running) return;
     running = true;
     try {
-      const r = await finalizeDue({ db: getDb(), now });
+      const r = await finalizeDue(appDeps());
       if (r.finalized || r.batchesClosed || r.failed) {
         console.log(
           `[jobs] finalize: ${r.finalized} entries final, ${r.waiting} waiting on objections, ${r.batchesClosed} batches closed, ${r.failed} failed`,

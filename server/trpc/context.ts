@@ -1,8 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { now } from "@/server/lib/clock";
+import { appDeps } from "@/server/lib/deps";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import type { Context } from "./init";
 
@@ -10,7 +9,7 @@ import type { Context } from "./init";
 export async function createContext(): Promise<Context> {
   const [session, jar] = await Promise.all([currentSession(), cookies()]);
   return {
-    deps: { db: getDb(), now },
+    deps: appDeps(),
     actor: session.kind === "actor" ? session.actor : null,
     locale: toLocale(jar.get(LOCALE_COOKIE)?.value),
   };

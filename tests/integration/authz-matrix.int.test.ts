@@ -19,6 +19,11 @@ const procedures = Object.entries((appRouter._def as unknown as { procedures: Re
   ([a], [b]) => a.localeCompare(b),
 );
 const table = PERMISSIONS as Record<string, readonly Role[]>;
+/**
+ * Actions in the table that no tRPC procedure uses: those of app/api route handlers (server/http/route.ts)
+ * until this test calls the handlers too, and any whose procedure is still being built.
+ */
+const RESERVED: string[] = ["item.photo"];
 
 let t: TestDb;
 const actors = {} as Record<Role, Actor>;
@@ -86,10 +91,10 @@ describe("authorization matrix", () => {
 
   it("every action in the table is used by a procedure (or is reserved for one being built)", () => {
     const used = new Set(procedures.map(([, p]) => p._def.meta?.action));
-    const unused = Object.keys(table).filter((a) => !used.has(a));
-    // Not a failure: the table may run ahead of the routers. Printed so stale entries get noticed.
-    if (unused.length) console.info(`[authz] actions without a procedure yet: ${unused.join(", ")}`);
-    expect(used.size).toBeGreaterThan(0);
+    const unused = Object.keys(table).filter((a) => !used.has(a) && !RESERVED.includes(a));
+    expect(unused, "actions no procedure uses: remove them, or list them in RESERVED while being built").toEqual([]);
+    // a reserved action that is used (or gone from the table) must leave the list
+    expect(RESERVED.filter((a) => used.has(a) || !(a in table)), "stale RESERVED entries").toEqual([]);
   });
 });
 

@@ -3,53 +3,39 @@
  * GET ?shopId=…&from=YYYY-MM-DD&to=YYYY-MM-DD — the same permission and scope as settlement.statement.
  */
 import Papa from "papaparse";
-import { cookies } from "next/headers";
-import { can } from "@/server/auth/permissions";
-import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
+import { route } from "@/server/http/route";
 import { translate } from "@/server/i18n/messages";
-import { now } from "@/server/lib/clock";
-import { isDomainError } from "@/server/lib/errors";
+import { DomainError } from "@/server/lib/errors";
 import { ZStatementInput } from "@/server/modules/store/store.schema";
 import { statement } from "@/server/modules/store/settlement.service";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
-  const session = await currentSession();
-  if (session.kind !== "actor") return new Response("Unauthorized", { status: 401 });
-  if (!can(session.actor.role, "settlement.statement")) return new Response("Forbidden", { status: 403 });
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+export const GET = route("settlement.statement", async ({ deps, actor, locale, req }) => {
   const url = new URL(req.url);
   const parsed = ZStatementInput.safeParse({
     shopId: url.searchParams.get("shopId") ?? undefined,
     from: url.searchParams.get("from") ?? undefined,
     to: url.searchParams.get("to") ?? undefined,
   });
-  if (!parsed.success) return new Response(translate(locale, "errors.INVALID_INPUT"), { status: 400 });
-  try {
-    const s = await statement({ db: getDb(), now }, session.actor, parsed.data);
-    const t = (k: string) => translate(locale, `store.csv.${k}`);
-    const rows = s.lines.map((l) => [l.day, t(`kind.${l.kind}`), l.receiptNo ?? "", l.reference ?? "", l.points, (l.fen / 100).toFixed(2), l.balance, l.reason]);
-    const csv = Papa.unparse(
-      {
+  if (!parsed.success) throw new DomainError("INVALID_INPUT");
+  const s = await statement(deps, actor, parsed.data);
+  const t = (k: string) => translate(locale, `store.csv.${k}`);
+  const rows = s.lines.map((l) => [l.day, t(`kind.${l.kind}`), l.receiptNo ?? "", l.reference ?? "", l.points, (l.fen / 100).toFixed(2), l.balance, l.reason]);
+  const csv = Papa.unparse(
+    {
       fields: [t("date"), t("kindLabel"), t("receiptNo"), t("reference"), t("points"), t("yuan"), t("balance"), t("reason")],
       data: [[t("opening"), "", "", "", "", "", s.opening, ""], ...rows, [t("closing"), "", "", "", "", "", s.closing, ""]],
-      },
-      // free text (reasons, references) must never run as a spreadsheet formula
-      { escapeFormulae: true },
-    );
-    const name = encodeURIComponent(`${s.shop.name}-${parsed.data.from ?? "all"}-${parsed.data.to ?? "now"}.csv`);
-    return new Response("\uFEFF" + csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename*=UTF-8''${name}`,
-        "Cache-Control": "no-store",
-      },
-    });
-  } catch (e) {
-    if (isDomainError(e)) return new Response(translate(locale, `errors.${e.code}`, e.params), { status: e.code === "NOT_FOUND" ? 404 : 400 });
-    throw e;
-  }
-}
+    },
+    // free text (reasons, references) must never run as a spreadsheet formula
+    { escapeFormulae: true },
+  );
+  const name = encodeURIComponent(`${s.shop.name}-${parsed.data.from ?? "all"}-${parsed.data.to ?? "now"}.csv`);
+  return new Response("\uFEFF" + csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename*=UTF-8''${name}`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -4,8 +4,8 @@
  * 404 unless the server was started with E2E_TEST_HOOKS=1 (only playwright.config.ts does that).
  */
 import { z } from "zod";
-import { getDb } from "@/server/db";
 import { advanceClock, now, resetClock, testHooksEnabled } from "@/server/lib/clock";
+import { appDeps } from "@/server/lib/deps";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   const parsed = ZBody.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "advanceDays: a number of days from 0 to 60" }, { status: 400 });
   const at = advanceClock(parsed.data.advanceDays * DAY_MS);
-  const report = await finalizeDue({ db: getDb(), now });
+  const report = await finalizeDue(appDeps());
   return Response.json({ now: at.toISOString(), ...report });
 }
 

@@ -1,20 +1,17 @@
 /**
- * An item's photo, for signed-in people of the item's village (anyone else: 404). The page links it
- * with ?v=<updatedAt>, so a changed photo gets a new address and the old one may be cached long.
+ * An item's photo, for people of the item's village whose role may see the store (anyone else of
+ * another village: 404). The page links it with ?v=<updatedAt>, so a changed photo gets a new
+ * address and the old one may be cached long.
  */
-import { currentSession } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { now } from "@/server/lib/clock";
+import { route } from "@/server/http/route";
+import { DomainError } from "@/server/lib/errors";
 import { itemPhoto } from "@/server/modules/store/item.service";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const session = await currentSession();
-  if (session.kind !== "actor" || id.length > 40) return new Response("Not Found", { status: 404 });
-  const photo = await itemPhoto({ db: getDb(), now }, session.actor, id);
-  if (!photo) return new Response("Not Found", { status: 404 });
+export const GET = route<{ id: string }>("item.photo", async ({ deps, actor, params }) => {
+  const photo = params.id.length > 40 ? null : await itemPhoto(deps, actor, params.id);
+  if (!photo) throw new DomainError("NOT_FOUND");
   return new Response(new Uint8Array(photo.bytes), {
     headers: {
       "Content-Type": photo.type,
@@ -23,4 +20,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
