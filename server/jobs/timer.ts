@@ -4,6 +4,7 @@
  * ledger's idempotency keys make concurrent runs post each entry once. Logs counts, never personal data.
  */
 import { createPrisma, type Db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { now } from "@/server/lib/clock";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
@@ -13,7 +14,7 @@ const g = globalThis as unknown as { mbJobTimer?: ReturnType<typeof setInterval>
 const getDb = () => (g.prisma ??= createPrisma());
 
 export function startJobTimer() {
-  if (g.mbJobTimer || process.env.JOBS_DISABLED === "1") return; // once per process, also across hot reloads
+  if (g.mbJobTimer || env.JOBS_DISABLED === "1") return; // once per process, also across hot reloads
   let running = false;
   const tick = async () => {
     if (running) return;
