@@ -1,7 +1,12 @@
 /**
  * `npm run dev` / `npm start`: starts the embedded PostgreSQL (PGlite, data under .data/) unless
  * DATABASE_URL names a real server, applies pending migrations, loads demo data into an empty
- * database, then runs Next.js. No env file needed.
+ * database, then runs Next.js. No env file needed for the embedded database; on a real server
+ * `npm start` needs NEXTAUTH_SECRET (README, "Deployment").
+ *
+ * This launcher reads a few variables of its own (PGLITE_DIR, PGLITE_PORT, SEED_DEMO, NEXT_CMD) raw:
+ * they shape how it starts the database and are never seen by the app. Everything the app reads is
+ * checked against server/env-rules.ts before anything starts.
  */
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -11,6 +16,7 @@ import pg from "pg";
 import { startEmbeddedDb } from "../server/db/embedded-db";
 import { applyMigrationFiles, migrationNames, pendingMigrations } from "../server/db/migrate";
 import { pgConfig } from "../server/db/pg-adapter";
+import { envProblems, refusalMessage } from "../server/env-rules";
 
 const t0 = Date.now();
 const external = !!process.env.DATABASE_URL;
@@ -19,12 +25,31 @@ const inMemory = dataDir === "memory";
 mkdirSync(".data", { recursive: true });
 if (!external && !inMemory) mkdirSync(dataDir, { recursive: true });
 
-/** The auth key: from env in production; in dev generated once and kept under .data/. */
-function authSecret(): string {
+const nextCmd = process.env.NEXT_CMD ?? "dev";
+
+/**
+ * The auth key: from env on a real database. For the embedded database (and `npm run dev`) it is
+ * generated once and kept under .data/. `npm start` on a real database never invents one: a key per
+ * machine would silently break sessions between instances, so the rules below refuse instead.
+ */
+function authSecret(): string | undefined {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (external && nextCmd === "start") return undefined;
   const file = ".data/auth-secret";
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
+}
+
+// Refuse an unsafe production start before touching any database (next start runs in production mode).
+const problems = envProblems({
+  ...process.env,
+  NODE_ENV: nextCmd === "start" ? "production" : process.env.NODE_ENV,
+  DB_EMBEDDED: external ? "0" : "1",
+  NEXTAUTH_SECRET: authSecret(),
+});
+if (problems.length) {
+  console.error(refusalMessage(problems));
+  process.exit(1);
 }
 
 const db = external
@@ -35,6 +60,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? db!.url,
   NEXTAUTH_SECRET: authSecret(),
+  // tells the app's env rules that demo data and test hooks are allowed here
+  DB_EMBEDDED: external ? "0" : "1",
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   DEMO_MODE: process.env.DEMO_MODE ?? (external ? "0" : "1"),
@@ -94,7 +121,6 @@ if ((process.env.SEED_DEMO ?? (external ? "0" : "1")) === "1") {
 }
 console.log(`[serve] database ready in ${Date.now() - t0} ms (${external ? "DATABASE_URL" : inMemory ? "PGlite in memory" : `PGlite at ${dataDir}`})`);
 
-const nextCmd = process.env.NEXT_CMD ?? "dev";
 // A bounded old space keeps the production server's RSS in check (bench/startup.ts), but it must hold a
 // burst: at 160 MB, 1,000 check-ins in 10 s (bench/checkin.ts) queued more requests than fit and the
 // server died of "heap out of memory"; 384 MB survives it. NODE_OPTIONS from the environment wins.

@@ -1,20 +1,17 @@
 /**
- * Environment, validated once. Every value has a default that makes `npm run dev` work bare:
- * scripts/serve.ts starts the embedded database and fills DATABASE_URL and NEXTAUTH_SECRET.
+ * Environment, validated once, by the rules in server/env-rules.ts. Every value has a default that makes
+ * `npm run dev` work bare (scripts/serve.ts starts the embedded database and fills DATABASE_URL and
+ * NEXTAUTH_SECRET); in production a missing or weak secret, a missing database, or demo/test switches
+ * on a real database stop the process here (and earlier, in instrumentation.ts).
  */
-import { z } from "zod";
+import { checkEnv, refusalMessage, type Env } from "./env-rules";
 
-const ZEnv = z.object({
-  DATABASE_URL: z.string().min(1).default("postgresql://unset@127.0.0.1:1/unset"),
-  NEXTAUTH_SECRET: z.string().min(16).default("dev-only-secret-change-me-in-production"),
-  /** Show the demo accounts on the sign-in page (on by default with the embedded database). */
-  DEMO_MODE: z.enum(["0", "1"]).default("1"),
-  /** Failed sign-ins allowed per phone / per IP within LOGIN_WINDOW_MINUTES before a lock-out. */
-  LOGIN_MAX_FAILURES_PHONE: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_MAX_FAILURES_IP: z.coerce.number().int().min(1).max(10000).default(30),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-});
+export type { Env };
 
-export type Env = z.infer<typeof ZEnv>;
+function load(): Env {
+  const r = checkEnv(process.env);
+  if (!r.ok) throw new Error(refusalMessage(r.problems));
+  return r.env;
+}
 
-export const env: Env = ZEnv.parse(process.env);
+export const env: Env = load();

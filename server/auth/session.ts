@@ -10,8 +10,31 @@ import { loadActor, type Membership, listMemberships } from "./actor.repo";
 /** The cookie that says which of the user's memberships is in use (validated on every request). */
 export const MEMBERSHIP_COOKIE = "mb_membership";
 
-/** next-auth's session cookie (the __Secure- prefix when the site is served over https, as next-auth does). */
-const SESSION_COOKIE = `${(process.env.NEXTAUTH_URL ?? "").startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+/**
+ * next-auth's session cookie names. next-auth adds the __Secure- prefix whenever it believes the site is
+ * served over https — from NEXTAUTH_URL, or, behind an HTTPS proxy without NEXTAUTH_URL, from the
+ * forwarded protocol — so the reader cannot know in advance which name was set: it reads both, the
+ * secure one first.
+ */
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+/**
+ * The candidate session tokens among the request's cookies, in the order to try them. A token longer
+ * than a cookie may hold is split by next-auth into `<name>.0`, `<name>.1`, …; the parts are joined in
+ * order (a gap ends the token).
+ */
+export function sessionTokens(cookieList: readonly { name: string; value: string }[]): string[] {
+  const byName = new Map(cookieList.map((c) => [c.name, c.value]));
+  const tokens: string[] = [];
+  for (const name of SESSION_COOKIE_NAMES) {
+    const whole = byName.get(name);
+    if (whole) tokens.push(whole);
+    let joined = "";
+    for (let i = 0; byName.has(`${name}.${i}`); i++) joined += byName.get(`${name}.${i}`);
+    if (joined) tokens.push(joined);
+  }
+  return tokens;
+}
 
 /**
  * The key next-auth encrypts its JWT cookie with (A256GCM): HKDF-SHA256 of the secret, no salt, and
@@ -33,8 +56,16 @@ function sessionKey(secret: string): Uint8Array {
  * fails to decrypt or validate and counts as signed out (next-auth's 15 s clock tolerance kept).
  */
 export async function sessionUserId(): Promise<string | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return token ? userIdFromToken(token, env.NEXTAUTH_SECRET) : null;
+  return userIdFromCookies((await cookies()).getAll(), env.NEXTAUTH_SECRET);
+}
+
+/** The user of the first session cookie among `cookieList` that decodes with `secret`, or null. */
+export async function userIdFromCookies(cookieList: readonly { name: string; value: string }[], secret: string): Promise<string | null> {
+  for (const token of sessionTokens(cookieList)) {
+    const uid = await userIdFromToken(token, secret);
+    if (uid) return uid;
+  }
+  return null;
 }
 
 /** The `uid` of a session token made by next-auth's `encode` with `secret`, or null when it does not decode. */

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { env } from "../env";
 import { SafePrismaPg, TextNamesClient, pgConfig } from "./pg-adapter";
 
 export type Db = PrismaClient;
@@ -13,11 +14,11 @@ const pools = new WeakMap<Db, pg.Pool>();
  * supplies 6 parameters, but prepared statement \"\" requires 5"), so scripts/serve.ts sets 1 for it.
  * Prisma and hot-sql.ts share this one pool, so the limit holds for both.
  */
-export function createPrisma(url = process.env.DATABASE_URL, opts: { max?: number } = {}): Db {
+export function createPrisma(url = env.DATABASE_URL, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({
     ...pgConfig(url),
     Client: TextNamesClient,
-    max: opts.max ?? (Number(process.env.DB_POOL_MAX) || 5),
+    max: opts.max ?? env.DB_POOL_MAX,
     allowExitOnIdle: true,
   });
   const db = new PrismaClient({

@@ -45,7 +45,11 @@ export class TextNamesClient extends pg.Client {
   }
 }
 
-/** Separate connection fields: a connectionString would override the shadow database name. */
+/**
+ * Separate connection fields: a connectionString would override the shadow database name. The default
+ * reads DATABASE_URL raw because the Prisma CLI loads this file through prisma.config.ts, outside the app
+ * (the app passes env.DATABASE_URL explicitly, see client.ts).
+ */
 export function pgConfig(url = process.env.DATABASE_URL): pg.PoolConfig {
   if (!url) throw new Error("DATABASE_URL is not set");
   const u = new URL(url);

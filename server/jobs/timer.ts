@@ -4,13 +4,14 @@
  * ledger's idempotency keys make concurrent runs post each entry once. Logs counts, never personal data.
  */
 import { appDeps } from "@/server/lib/deps";
+import { env } from "@/server/env";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 
 const INTERVAL_MS = 60_000;
 const g = globalThis as unknown as { mbJobTimer?: ReturnType<typeof setInterval> };
 
 export function startJobTimer() {
-  if (g.mbJobTimer || process.env.JOBS_DISABLED === "1") return; // once per process, also across hot reloads
+  if (g.mbJobTimer || env.JOBS_DISABLED === "1") return; // once per process, also across hot reloads
   let running = false;
   const tick = async () => {
     if (running) return;

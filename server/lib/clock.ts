@@ -8,7 +8,11 @@
  */
 const g = globalThis as unknown as { mbClockOffsetMs?: number };
 
-/** Whether test hooks (moving the clock) are enabled in this process. Never in dev or production. */
+/**
+ * Whether test hooks (moving the clock) are enabled in this process. Never in dev or production: the env
+ * rules (server/env-rules.ts) refuse E2E_TEST_HOOKS=1 in production except on the embedded demo database.
+ * Read from process.env on every call rather than from the parsed env so unit tests can switch it.
+ */
 export function testHooksEnabled(): boolean {
   return process.env.E2E_TEST_HOOKS === "1";
 }

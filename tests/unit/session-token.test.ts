@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { userIdFromToken } from "@/server/auth/session";
+import { sessionTokens, userIdFromCookies, userIdFromToken } from "@/server/auth/session";
 
 // The session cookie is made by next-auth's `encode`; the app reads it with its own decoder (the key is
 // derived once). Both must agree, and anything else must read as signed out.
@@ -30,5 +30,35 @@ describe("session token", () => {
   it("has no user when the token carries no uid", async () => {
     const token = await encode({ token: { name: "x" }, secret: SECRET });
     expect(await userIdFromToken(token, SECRET)).toBeNull();
+  });
+});
+
+describe("session cookie names", () => {
+  it("reads the __Secure- cookie next-auth sets behind an HTTPS proxy, and the plain one", async () => {
+    const token = await encode({ token: { uid: "user_2" }, secret: SECRET });
+    expect(await userIdFromCookies([{ name: "__Secure-next-auth.session-token", value: token }], SECRET)).toBe("user_2");
+    expect(await userIdFromCookies([{ name: "next-auth.session-token", value: token }], SECRET)).toBe("user_2");
+    expect(await userIdFromCookies([{ name: "other", value: token }], SECRET)).toBeNull();
+    expect(await userIdFromCookies([], SECRET)).toBeNull();
+  });
+
+  it("joins a token next-auth split into .0, .1 chunks, in order", async () => {
+    const token = await encode({ token: { uid: "user_3" }, secret: SECRET });
+    const cut = Math.floor(token.length / 2);
+    const chunks = [
+      { name: "__Secure-next-auth.session-token.1", value: token.slice(cut) },
+      { name: "__Secure-next-auth.session-token.0", value: token.slice(0, cut) },
+    ];
+    expect(sessionTokens(chunks)).toEqual([token]);
+    expect(await userIdFromCookies(chunks, SECRET)).toBe("user_3");
+  });
+
+  it("falls back to the other name when the first cookie does not decode", async () => {
+    const token = await encode({ token: { uid: "user_4" }, secret: SECRET });
+    const list = [
+      { name: "__Secure-next-auth.session-token", value: "stale-garbage" },
+      { name: "next-auth.session-token", value: token },
+    ];
+    expect(await userIdFromCookies(list, SECRET)).toBe("user_4");
   });
 });
