@@ -6,17 +6,25 @@ import type { AuditListInput } from "./audit.schema";
 
 type Json = Record<string, unknown> | null;
 
+/**
+ * The system itself as the author of an audit record: jobs (finalization, expiry) act for nobody,
+ * and their records say so by having no acting user and no role.
+ */
+export const SYSTEM_ACTOR = Object.freeze({ system: true as const });
+export type SystemActor = typeof SYSTEM_ACTOR;
+
 /** Writes one audit record inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | SystemActor,
   entry: { regionId: string; action: string; entity: string; entityId: string; before?: Json; after?: Json },
 ): Promise<void> {
+  const human = "userId" in actor ? actor : null;
   await tx.auditLog.create({
     data: {
       regionId: entry.regionId,
-      actorUserId: actor.userId,
-      actorRole: actor.role,
+      actorUserId: human?.userId ?? null,
+      actorRole: human?.role ?? null,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
