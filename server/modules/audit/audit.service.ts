@@ -1,7 +1,6 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/lib/deps";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
 import type { AuditListInput } from "./audit.schema";
 
 type Json = Record<string, unknown> | null;
@@ -33,25 +32,6 @@ export async function recordAudit(
     },
     select: { id: true },
   });
-}
-
-/**
- * The same audit record as recordAudit, as an INSERT … SELECT for a write that goes in ONE statement
- * (a CTE): one audit row per row of `source`, whose "id" column is the entity id. Nothing is written
- * when `source` is empty (e.g. an INSERT … ON CONFLICT DO NOTHING that inserted nothing). `after` may be
- * a jsonb expression over the statement's other CTEs (e.g. how many rows one of them inserted).
- */
-export function auditInsertFrom(
-  actor: Actor,
-  entry: { regionId: string; action: string; entity: string; after?: Json | Prisma.Sql },
-  source: string,
-): Prisma.Sql {
-  if (!/^[a-z_]+$/.test(source)) throw new Error("auditInsertFrom: source must be a CTE name");
-  const after = entry.after instanceof Prisma.Sql ? entry.after : Prisma.sql`${entry.after == null ? null : JSON.stringify(entry.after)}::jsonb`;
-  return Prisma.sql`INSERT INTO "AuditLog" ("id", "regionId", "actorUserId", "actorRole", "action", "entity", "entityId", "after")
-    SELECT gen_random_uuid()::text, ${entry.regionId}, ${actor.userId}, ${actor.role}::"Role", ${entry.action}, ${entry.entity},
-      s."id", ${after}
-    FROM ${Prisma.raw(source)} s`;
 }
 
 /** Region ids the actor may read the audit trail of: their village, or every region below their town/county. */
