@@ -10,7 +10,7 @@ import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { newEventSecret } from "@/server/lib/qr-token";
 import { recordAudit } from "../audit/audit.service";
-import { createAwardsFromSource } from "../awards/award.service";
+import { intakeAwards } from "../awards/intake.service";
 import { publish } from "../awards/notice.service";
 import { ruleInForce } from "../rules/rule.read";
 import { eventState } from "./event.policy";
@@ -239,18 +239,20 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
       for (const p of presence) if (!firstMember.has(p.householdId)) firstMember.set(p.householdId, p.memberId!);
       const day = shanghaiTime(e.startsAt).slice(0, 10);
       const awards = checkIns.length
-        ? await createAwardsFromSource(tx, actor, {
+        ? await intakeAwards(tx, actor, {
             villageId,
             source: "CHECKIN",
             ruleId: e.ruleId,
             reason: `参加活动「${e.title}」（${day}）`,
             status: e.needsApproval ? "PROPOSED" : "APPROVED",
             now,
+            mode: "skip",
+            auditAction: "award.fromSource",
             entries: checkIns.map((c) => ({ householdId: c.householdId, memberId: firstMember.get(c.householdId) ?? null, sourceId: c.id })),
           })
         : { created: [], points: 0, skippedExisting: 0, skippedInactive: [], skippedOverCap: [] };
       for (const a of awards.created) {
-        await tx.eventCheckIn.update({ where: { id: a.sourceId }, data: { awardId: a.id }, select: { id: true } });
+        await tx.eventCheckIn.update({ where: { id: a.sourceId! }, data: { awardId: a.id }, select: { id: true } });
       }
       await tx.event.update({ where: { id: e.id }, data: { closedAt: now, closedById: actor.userId }, select: { id: true } });
       await recordAudit(tx, actor, {
