@@ -68,15 +68,18 @@ export async function writeCheckIn(
     lat: number | null;
     lng: number | null;
     distanceM: number | null;
+    accuracyM: number | null;
+    positionFlagged: boolean;
   },
   presence: { memberId: string | null; userId: string | null }[],
   audit: { actorUserId: string; actorRole: string; action: string; after: Record<string, unknown>; memberIds: string },
 ): Promise<{ created: string | null; existing: string | null }> {
   const [r] = await hotQuery<{ created: string | null; existing: string | null }>(db, Prisma.sql`
     WITH ci AS (
-      INSERT INTO "EventCheckIn" ("id", "eventId", "villageId", "householdId", "method", "userId", "staffUserId", "lat", "lng", "distanceM")
+      INSERT INTO "EventCheckIn" ("id", "eventId", "villageId", "householdId", "method", "userId", "staffUserId", "lat", "lng", "distanceM", "accuracyM", "positionFlagged")
       VALUES (${row.id}, ${row.eventId}, ${row.villageId}, ${row.householdId}, ${row.method}::"CheckInMethod", ${row.userId},
-        ${row.staffUserId}, ${row.lat}::float8, ${row.lng}::float8, ${row.distanceM}::int)
+        ${row.staffUserId}, ${row.lat}::float8, ${row.lng}::float8, ${row.distanceM}::int,
+        ${row.accuracyM}::int, ${row.positionFlagged}::boolean)
       ON CONFLICT ("eventId", "householdId") DO NOTHING
       RETURNING "id"),
     ex AS (
@@ -137,3 +140,12 @@ export async function recentCheckIns(db: Reader, eventId: string, take: number) 
   }));
 }
 
+
+/** Wrong typed codes of the user for the event key since `since`. */
+export function codeFailuresSince(db: Reader, userId: string, eventKey: string, since: Date) {
+  return db.checkInCodeFailure.count({ where: { userId, eventKey, createdAt: { gte: since } } });
+}
+
+export async function recordCodeFailure(db: Reader, userId: string, eventKey: string, at: Date) {
+  await db.checkInCodeFailure.create({ data: { userId, eventKey, createdAt: at }, select: { id: true } });
+}

@@ -23,6 +23,11 @@ import * as repo from "./checkin.repo";
 import type { CheckInInput, StaffCheckInInput } from "./event.schema";
 
 const KIOSK_RECENT = 5;
+/** A six-digit code is guessable: this many wrong codes per person and event per window, then a pause. */
+export const CODE_ATTEMPTS = 5;
+export const CODE_ATTEMPT_WINDOW_MS = 10 * 60_000;
+/** A reported accuracy worse than this (metres), or none, makes a geofenced check-in flagged. */
+export const POOR_ACCURACY_M = 100;
 
 /**
  * What the organiser's kiosk shows: the current rotating QR (and its typed code), when it rotates,
@@ -94,6 +99,29 @@ async function resolveScan(deps: Deps, villageId: string, input: CheckInInput, n
   throw new DomainError(expired ? "CODE_EXPIRED" : "CODE_INVALID");
 }
 
+/**
+ * resolveScan, with wrong typed codes counted per person and event (any open event when none is
+ * named): past CODE_ATTEMPTS in the window the code is not even checked. Scanned tokens are signed
+ * and not guessable, so they are not limited.
+ * Throws CODE_ATTEMPTS_EXCEEDED besides resolveScan's refusals.
+ */
+async function limitedScan(deps: Deps, actor: Actor, villageId: string, input: CheckInInput, now: Date) {
+  if (input.token) return resolveScan(deps, villageId, input, now);
+  const eventKey = input.eventId ?? "*";
+  const since = new Date(now.getTime() - CODE_ATTEMPT_WINDOW_MS);
+  if ((await repo.codeFailuresSince(deps.db, actor.userId, eventKey, since)) >= CODE_ATTEMPTS) {
+    throw new DomainError("CODE_ATTEMPTS_EXCEEDED", { minutes: CODE_ATTEMPT_WINDOW_MS / 60_000 });
+  }
+  try {
+    return await resolveScan(deps, villageId, input, now);
+  } catch (err) {
+    if (err instanceof DomainError && (err.code === "CODE_INVALID" || err.code === "CODE_EXPIRED")) {
+      await repo.recordCodeFailure(deps.db, actor.userId, eventKey, now);
+    }
+    throw err;
+  }
+}
+
 type Recorded = { outcome: "CHECKED_IN" | "ALREADY_CHECKED_IN"; checkInId: string };
 
 type PresenceRow = {
@@ -138,6 +166,8 @@ async function record(
     lat?: number | null;
     lng?: number | null;
     distanceM?: number | null;
+    accuracyM?: number | null;
+    positionFlagged?: boolean;
     presence: { memberId: string | null; userId: string | null }[];
   },
 ): Promise<Recorded> {
@@ -159,12 +189,20 @@ async function record(
     lat: data.lat ?? null,
     lng: data.lng ?? null,
     distanceM: data.distanceM ?? null,
+    accuracyM: data.accuracyM ?? null,
+    positionFlagged: data.positionFlagged ?? false,
   };
   const audit = {
     regionId: e.villageId,
     action: data.staffUserId ? "event.staffCheckIn" : "event.checkIn",
     entity: "EventCheckIn",
-    after: { eventId: e.id, householdId: data.householdId, method: data.method, distanceM: data.distanceM ?? null },
+    after: {
+      eventId: e.id,
+      householdId: data.householdId,
+      method: data.method,
+      distanceM: data.distanceM ?? null,
+      ...(data.positionFlagged ? { positionFlagged: true } : {}),
+    },
   };
   if (!e.capacity) {
     // the common case: one statement writes the check-in (or adds to the household's), who was present and the audit rows
@@ -216,7 +254,7 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
   const villageId = villageOf(actor);
   const now = deps.now();
   // both reads at once (a busy event's every scan waits on them); refusals keep this order
-  const [found, scan] = await Promise.allSettled([householdOfUser(deps.db, villageId, actor.userId), resolveScan(deps, villageId, input, now)]);
+  const [found, scan] = await Promise.allSettled([householdOfUser(deps.db, villageId, actor.userId), limitedScan(deps, actor, villageId, input, now)]);
   if (found.status === "rejected") throw found.reason;
   const member = found.value;
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");
@@ -239,6 +277,8 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
     lat: at?.lat,
     lng: at?.lng,
     distanceM: geo && !geo.missing ? geo.distanceM : null,
+    accuracyM: at && input.accuracy != null ? Math.round(input.accuracy) : null,
+    positionFlagged: geo != null && (input.accuracy == null || input.accuracy > POOR_ACCURACY_M),
     presence: [{ memberId: member.id, userId: actor.userId }],
   });
   return {
@@ -278,7 +318,9 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
     if (found !== memberIds.length) throw new DomainError("NOT_FOUND");
   }
   const method = input.card ? ("CARD" as const) : ("ROLL_CALL" as const);
-  const r = await record(deps, actor, e, {
+  // A card scanned again (or a household picked again) names no one new: nothing more to record.
+  const again = memberIds.length === 0 ? await repo.checkInOf(deps.db, e.id, h.id) : null;
+  const r: Recorded = again ? { outcome: "ALREADY_CHECKED_IN", checkInId: again.id } : await record(deps, actor, e, {
     householdId: h.id,
     method,
     staffUserId: actor.userId,

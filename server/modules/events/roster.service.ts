@@ -46,7 +46,7 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
   const [checkIns, presence, count] = await Promise.all([
     deps.db.eventCheckIn.findMany({
       where: { eventId: e.id, householdId: { in: ids } },
-      select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true },
+      select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true, positionFlagged: true, accuracyM: true },
     }),
     deps.db.eventPresence.findMany({ where: { eventId: e.id, householdId: { in: ids }, memberId: { not: null } }, select: { memberId: true } }),
     deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
@@ -71,6 +71,9 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
         /** when and by whom: the staff member, or the member who scanned the kiosk's QR */
         checkedInAt: ci?.createdAt ?? null,
         checkedInBy: ci ? names.get(ci.staffUserId ?? ci.userId) ?? "" : null,
+        /** the phone sent no accuracy or a poor one: its position (and so the geofence) is not to be trusted */
+        positionFlagged: ci?.positionFlagged ?? false,
+        accuracyM: ci?.accuracyM ?? null,
         members: h.members.map((m) => ({ id: m.id, name: m.name, present: present.has(m.id) })),
       };
     }),
