@@ -98,8 +98,14 @@ export function parseToken(raw: string): ParseResult {
  */
 export function verifyToken(raw: string, key: EventKey, nowMs: number): VerifyResult {
   const parsed = parseToken(raw);
-  if (!parsed.ok) return parsed;
-  const t = parsed.token;
+  return parsed.ok ? verifyParsed(parsed.token, key, nowMs) : parsed;
+}
+
+/**
+ * verifyToken for a token already read with parseToken: a scan parses once (to find the event and its
+ * secret) and checks that same parse against the event.
+ */
+export function verifyParsed(t: ParsedToken, key: EventKey, nowMs: number): VerifyResult {
   if (t.eventId !== key.eventId) return { ok: false, reason: "OTHER_EVENT" };
   if (t.villageId !== key.villageId) return { ok: false, reason: "OTHER_VILLAGE" };
   if (t.kind === "STATIC") {

@@ -1,22 +1,29 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/lib/deps";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
 import type { AuditListInput } from "./audit.schema";
 
 type Json = Record<string, unknown> | null;
 
+/**
+ * The system itself as the author of an audit record: jobs (finalization, expiry) act for nobody,
+ * and their records say so by having no acting user and no role.
+ */
+export const SYSTEM_ACTOR = Object.freeze({ system: true as const });
+export type SystemActor = typeof SYSTEM_ACTOR;
+
 /** Writes one audit record inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | SystemActor,
   entry: { regionId: string; action: string; entity: string; entityId: string; before?: Json; after?: Json },
 ): Promise<void> {
+  const human = "userId" in actor ? actor : null;
   await tx.auditLog.create({
     data: {
       regionId: entry.regionId,
-      actorUserId: actor.userId,
-      actorRole: actor.role,
+      actorUserId: human?.userId ?? null,
+      actorRole: human?.role ?? null,
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
@@ -25,25 +32,6 @@ export async function recordAudit(
     },
     select: { id: true },
   });
-}
-
-/**
- * The same audit record as recordAudit, as an INSERT … SELECT for a write that goes in ONE statement
- * (a CTE): one audit row per row of `source`, whose "id" column is the entity id. Nothing is written
- * when `source` is empty (e.g. an INSERT … ON CONFLICT DO NOTHING that inserted nothing). `after` may be
- * a jsonb expression over the statement's other CTEs (e.g. how many rows one of them inserted).
- */
-export function auditInsertFrom(
-  actor: Actor,
-  entry: { regionId: string; action: string; entity: string; after?: Json | Prisma.Sql },
-  source: string,
-): Prisma.Sql {
-  if (!/^[a-z_]+$/.test(source)) throw new Error("auditInsertFrom: source must be a CTE name");
-  const after = entry.after instanceof Prisma.Sql ? entry.after : Prisma.sql`${entry.after == null ? null : JSON.stringify(entry.after)}::jsonb`;
-  return Prisma.sql`INSERT INTO "AuditLog" ("id", "regionId", "actorUserId", "actorRole", "action", "entity", "entityId", "after")
-    SELECT gen_random_uuid()::text, ${entry.regionId}, ${actor.userId}, ${actor.role}::"Role", ${entry.action}, ${entry.entity},
-      s."id", ${after}
-    FROM ${Prisma.raw(source)} s`;
 }
 
 /** Region ids the actor may read the audit trail of: their village, or every region below their town/county. */

@@ -10,36 +10,13 @@ import { reverse as reverseTx } from "@/server/ledger/ledger";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
-import { ruleBookInfo, ruleInForce, type RuleInForce } from "../rules/rule.read";
-import { CAP_COUNTED, capWords, householdList, overCap, reviewBlock, shanghaiPeriod } from "./award.policy";
+import { ruleBookInfo } from "../rules/rule.read";
+import { reviewBlock } from "./award.policy";
 import * as repo from "./award.repo";
 import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
 import { awardReversalKey } from "./finalize";
+import { intakeAwards } from "./intake.service";
 import { userNames } from "../accounts/account.read";
-
-/** Throws CAP_EXCEEDED naming the households that would go over the rule's cap with one more entry. */
-async function checkCaps(tx: Tx, villageId: string, rule: RuleInForce, households: { id: string; number: string; headName: string }[], now: Date) {
-  if (!rule.capCount || !rule.capPeriod) return;
-  const { from, to } = shanghaiPeriod(now, rule.capPeriod);
-  const ids = households.map((h) => h.id);
-  const counts = await repo.capCounts(tx, { villageId, ruleId: rule.id, householdIds: ids, from, to, statuses: CAP_COUNTED });
-  const over = new Set(overCap(rule, counts, ids));
-  if (over.size === 0) return;
-  throw new DomainError("CAP_EXCEEDED", {
-    rule: rule.title,
-    cap: rule.capCount,
-    ...capWords(rule),
-    households: householdList(households.filter((h) => over.has(h.id))),
-    count: over.size,
-  });
-}
-
-async function inForce(tx: Tx, villageId: string, ruleId: string, evidenceUrl: string | null | undefined) {
-  const rule = await ruleInForce(tx, villageId, ruleId);
-  if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
-  if (rule.evidenceRequired && !evidenceUrl) throw new DomainError("EVIDENCE_REQUIRED");
-  return rule;
-}
 
 /**
  * Proposes an award or deduction for one household (status PROPOSED). A retry with the same
@@ -71,32 +48,19 @@ export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
       const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true } });
       if (!m) throw new DomainError("NOT_FOUND");
     }
-    const rule = await inForce(tx, villageId, input.ruleId, input.evidenceUrl);
-    await checkCaps(tx, villageId, rule, [h], now);
-    const award = await tx.award.create({
-      data: {
-        villageId,
-        householdId: h.id,
-        ruleId: rule.id,
-        ruleBookId: rule.ruleBookId,
-        points: rule.points,
-        reason: input.reason,
-        evidenceUrl: input.evidenceUrl ?? null,
-        memberId: input.memberId ?? null,
-        source: "MANUAL",
-        sourceId: input.idempotencyKey,
-        proposedById: actor.userId,
-        proposedAt: now,
-      },
-      select: { id: true, status: true, points: true },
+    const { created, rule } = await intakeAwards(tx, actor, {
+      villageId,
+      source: "MANUAL",
+      ruleId: input.ruleId,
+      reason: input.reason,
+      now,
+      status: "PROPOSED",
+      evidenceUrl: input.evidenceUrl,
+      mode: "refuse",
+      auditAction: "award.propose",
+      entries: [{ householdId: h.id, memberId: input.memberId ?? null, sourceId: input.idempotencyKey }],
     });
-    await recordAudit(tx, actor, {
-      regionId: villageId,
-      action: "award.propose",
-      entity: "Award",
-      entityId: award.id,
-      after: { status: "PROPOSED", householdId: h.id, ruleId: rule.id, ruleCode: rule.code, points: rule.points, reason: input.reason },
-    });
+    const award = { id: created[0]!.id, status: "PROPOSED" as const, points: rule.points };
     return { ...award, replayed: false };
   });
 }
@@ -131,22 +95,19 @@ export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatch
         if (households.length !== ids.length) throw new DomainError("NOT_FOUND");
         if (households.some((h) => h.status !== "ACTIVE")) throw new DomainError("HOUSEHOLD_INACTIVE");
       }
-      const rule = await inForce(tx, villageId, input.ruleId, input.evidenceUrl);
-      await checkCaps(tx, villageId, rule, households, now);
-      await tx.award.createMany({
-        data: households.map((h) => ({
-          villageId,
-          householdId: h.id,
-          ruleId: rule.id,
-          ruleBookId: rule.ruleBookId,
-          points: rule.points,
-          reason: input.reason,
-          evidenceUrl: input.evidenceUrl ?? null,
-          source: "BATCH" as const,
-          batchKey: input.idempotencyKey,
-          proposedById: actor.userId,
-          proposedAt: now,
-        })),
+      const { rule } = await intakeAwards(tx, actor, {
+        villageId,
+        source: "BATCH",
+        ruleId: input.ruleId,
+        reason: input.reason,
+        now,
+        status: "PROPOSED",
+        evidenceUrl: input.evidenceUrl,
+        batchKey: input.idempotencyKey,
+        mode: "refuse",
+        // one record for the whole batch, below
+        auditAction: null,
+        entries: households.map((h) => ({ householdId: h.id })),
       });
       await recordAudit(tx, actor, {
         regionId: villageId,
@@ -346,103 +307,4 @@ export async function getAward(deps: Deps, actor: Actor, id: string) {
   const trail = await awardTrail(deps, villageId, id, { userId: actor.userId, asVillager: false });
   const flags = await reviewFlags(deps, actor, [{ id, householdId: trail.award.household.id, proposedById: trail.award.proposedBy.id }]);
   return { ...trail, reviewBlock: flags.get(id) ?? null, mine: trail.award.proposedBy.id === actor.userId };
-}
-
-/**
- * Award entries created by another module from its own records (event check-ins, 随手拍 reports),
- * inside the caller's transaction, through the same due process: each entry names its source record
- * (`source`, `sourceId`), the actor is recorded as the proposer, and it starts PROPOSED (for a
- * supervisor's review) or — when the village chose no approval for this source — APPROVED, ready for
- * the notice batch (the caller publishes it with notice.service publish). Points are the rule's.
- * An entry whose sourceId already has an award of that source is skipped (never created twice);
- * inactive households and households the rule's cap would exceed are skipped and reported.
- * Evidence: the source record is the evidence, so evidenceRequired is not asked for here.
- * Throws RULE_NOT_IN_FORCE.
- */
-export async function createAwardsFromSource(
-  tx: Tx,
-  actor: Actor,
-  input: {
-    villageId: string;
-    source: "CHECKIN" | "REPORT";
-    ruleId: string;
-    reason: string;
-    status: "PROPOSED" | "APPROVED";
-    now: Date;
-    entries: { householdId: string; memberId?: string | null; sourceId: string }[];
-  },
-) {
-  const { villageId, now } = input;
-  await repo.lockProposals(tx, villageId);
-  const rule = await ruleInForce(tx, villageId, input.ruleId);
-  if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
-  const existing = await tx.award.findMany({
-    where: { villageId, source: input.source, sourceId: { in: input.entries.map((e) => e.sourceId) } },
-    select: { sourceId: true },
-  });
-  const done = new Set(existing.map((e) => e.sourceId));
-  const fresh = input.entries.filter((e) => !done.has(e.sourceId));
-  const households = await tx.household.findMany({
-    where: { villageId, id: { in: fresh.map((e) => e.householdId) } },
-    select: { id: true, number: true, headName: true, status: true },
-  });
-  const byId = new Map(households.map((h) => [h.id, h]));
-  const inactive = fresh.filter((e) => byId.get(e.householdId)?.status !== "ACTIVE");
-  let eligible = fresh.filter((e) => byId.get(e.householdId)?.status === "ACTIVE");
-  let overCapIds: string[] = [];
-  if (rule.capCount && rule.capPeriod && eligible.length) {
-    const { from, to } = shanghaiPeriod(now, rule.capPeriod);
-    const ids = eligible.map((e) => e.householdId);
-    const counts = await repo.capCounts(tx, { villageId, ruleId: rule.id, householdIds: ids, from, to, statuses: CAP_COUNTED });
-    overCapIds = overCap(rule, counts, ids);
-    const over = new Set(overCapIds);
-    eligible = eligible.filter((e) => !over.has(e.householdId));
-  }
-  const created: { id: string; sourceId: string; householdId: string }[] = [];
-  for (const e of eligible) {
-    const a = await tx.award.create({
-      data: {
-        villageId,
-        householdId: e.householdId,
-        ruleId: rule.id,
-        ruleBookId: rule.ruleBookId,
-        points: rule.points,
-        reason: input.reason,
-        memberId: e.memberId ?? null,
-        source: input.source,
-        sourceId: e.sourceId,
-        status: input.status,
-        proposedById: actor.userId,
-        proposedAt: now,
-      },
-      select: { id: true },
-    });
-    created.push({ id: a.id, sourceId: e.sourceId, householdId: e.householdId });
-    await recordAudit(tx, actor, {
-      regionId: villageId,
-      action: "award.fromSource",
-      entity: "Award",
-      entityId: a.id,
-      after: {
-        status: input.status,
-        source: input.source,
-        sourceId: e.sourceId,
-        householdId: e.householdId,
-        ruleId: rule.id,
-        ruleCode: rule.code,
-        points: rule.points,
-        reason: input.reason,
-        // no reviewer: the village chose no approval for this source; the actor above is who acted
-        approval: input.status === "APPROVED" ? "NOT_REQUIRED" : "REQUIRED",
-      },
-    });
-  }
-  const label = (id: string) => byId.get(id)?.number ?? id;
-  return {
-    created,
-    points: rule.points,
-    skippedExisting: input.entries.length - fresh.length,
-    skippedInactive: inactive.map((e) => label(e.householdId)),
-    skippedOverCap: overCapIds.map(label),
-  };
 }

@@ -11,29 +11,13 @@ import type { Deps, Tx } from "@/server/lib/deps";
 import { householdAccount, post, villageAccount } from "@/server/ledger/ledger";
 import { awardPostings } from "./award.policy";
 import { lockAward } from "./award.repo";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 
 export type FinalizeOutcome = "FINAL" | "WAITING" | "NOT_DUE";
 
 /** The ledger idempotency keys of an award's posting and of its reversal. */
 export const awardTxKey = (awardId: string) => `award:${awardId}`;
 export const awardReversalKey = (awardId: string) => `award-reversal:${awardId}`;
-
-/** An audit record written by the system itself (no acting user). */
-async function systemAudit(tx: Tx, entry: { regionId: string; action: string; entity: string; entityId: string; before?: object; after?: object }) {
-  await tx.auditLog.create({
-    data: {
-      regionId: entry.regionId,
-      actorUserId: null,
-      actorRole: null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: (entry.before ?? undefined) as never,
-      after: (entry.after ?? undefined) as never,
-    },
-    select: { id: true },
-  });
-}
 
 /**
  * Makes one award FINAL and posts it, if it is IN_NOTICE, its window has closed and no objection is
@@ -92,7 +76,7 @@ export async function finalizeAwardInTx(tx: Tx, now: Date, awardId: string): Pro
     data: { status: "FINAL", finalAt: now, transactionId: posted.transactionId },
     select: { id: true },
   });
-  await systemAudit(tx, {
+  await recordAudit(tx, SYSTEM_ACTOR, {
     regionId: a.villageId,
     action: "award.finalize",
     entity: "Award",

@@ -58,6 +58,8 @@ export const ZCheckInInput = z
     code: z.string().trim().max(20).optional(),
     lat: ZLat.optional(),
     lng: ZLng.optional(),
+    /** the accuracy the phone reported for the position, in metres */
+    accuracy: z.number().finite().min(0).max(1_000_000).optional(),
   })
   .refine((v) => !!v.token !== !!v.code, { message: "validation.tokenOrCode", path: ["code"] })
   .refine((v) => (v.lat == null) === (v.lng == null), { message: "validation.format", path: ["lat"] });

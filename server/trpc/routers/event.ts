@@ -1,5 +1,7 @@
 import { allow, router } from "../init";
 import * as events from "@/server/modules/events/event.service";
+import * as checkins from "@/server/modules/events/checkin.service";
+import * as rosters from "@/server/modules/events/roster.service";
 import {
   ZCancelInput,
   ZCheckInInput,
@@ -22,16 +24,16 @@ export const eventRouter = router({
     .mutation(({ ctx, input }) => events.signup(ctx.deps, ctx.actor, input)),
   kiosk: allow("event.kiosk")
     .input(ZEventIdInput)
-    .query(({ ctx, input }) => events.kiosk(ctx.deps, ctx.actor, input)),
+    .query(({ ctx, input }) => checkins.kiosk(ctx.deps, ctx.actor, input)),
   checkIn: allow("event.checkIn")
     .input(ZCheckInInput)
-    .mutation(({ ctx, input }) => events.checkIn(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) => checkins.checkIn(ctx.deps, ctx.actor, input)),
   staffCheckIn: allow("event.staffCheckIn")
     .input(ZStaffCheckInInput)
-    .mutation(({ ctx, input }) => events.staffCheckIn(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) => checkins.staffCheckIn(ctx.deps, ctx.actor, input)),
   roster: allow("event.roster")
     .input(ZRosterInput)
-    .query(({ ctx, input }) => events.roster(ctx.deps, ctx.actor, input)),
+    .query(({ ctx, input }) => rosters.roster(ctx.deps, ctx.actor, input)),
   close: allow("event.close")
     .input(ZEventIdInput)
     .mutation(({ ctx, input }) => events.close(ctx.deps, ctx.actor, input)),
