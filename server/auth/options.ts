@@ -1,4 +1,4 @@
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -24,11 +24,11 @@ export const authOptions: NextAuthOptions = {
         // next-auth passes the thrown message to the sign-in page as `error`: we send the code only.
         if (!parsed.success) throw new Error("INVALID_INPUT");
         try {
-          const { userId } = await checkCredentials(
+          const { userId, sessionVersion } = await checkCredentials(
             { db: getDb(), now: () => new Date() },
             { ...parsed.data, ip: clientIp(req?.headers) },
           );
-          return { id: userId };
+          return { id: userId, sessionVersion } as User;
         } catch (e) {
           if (isDomainError(e)) {
             throw new Error(e.code === "LOGIN_RATE_LIMITED" ? `${e.code}:${e.params.minutes}` : e.code);
@@ -40,7 +40,11 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      // `sv`: the session version at sign-in; a later bump (password change, sign out everywhere) revokes this token
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as User & { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
