@@ -5,7 +5,7 @@
  *  - a few redemptions over the past three weeks, made through the real redeem service on a past
  *    clock (each paid with a payment code of its time), one of them partly refunded;
  *  - one settlement by the committee (13800000002) for part of what the village owed;
- *  - household 001 (13800000001) gets the card PIN 1234, so the card + PIN path can be shown.
+ *  - household 001 (13800000001) gets the card PIN 260518, so the card + PIN path can be shown.
  * Idempotent: skipped when the shop exists.
  */
 import { loadActor } from "../server/auth/actor.repo";
@@ -127,6 +127,6 @@ export async function seedDemoStore(db: Db, now = new Date()): Promise<{ seeded:
   }
 
   const villager = await db.household.findFirst({ where: { villageId, number: "001" }, select: { id: true } });
-  if (villager) await setPin(clock(opened), committee, { householdId: villager.id, pin: "1234" });
+  if (villager) await setPin(clock(opened), committee, { householdId: villager.id, pin: "260518" });
   return { seeded: true, sales };
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -12,7 +13,14 @@ export function ChangePasswordForm() {
   const trpc = useTRPC();
   const [current, setCurrent] = useState("");
   const [password, setPassword] = useState("");
-  const change = useMutation(trpc.me.changePassword.mutationOptions({ onSuccess: () => { setCurrent(""); setPassword(""); } }));
+  const change = useMutation(trpc.me.changePassword.mutationOptions({
+      onSuccess: () => {
+        setCurrent("");
+        setPassword("");
+        // the new password ended every session, this one too: back to sign-in after the message is read
+        setTimeout(() => void signOut({ callbackUrl: "/signin" }), 2500);
+      },
+    }));
   return (
     <form
       className="space-y-3"

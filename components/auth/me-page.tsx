@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { serverCaller } from "@/server/trpc/server-caller";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutButton } from "./sign-out-button";
+import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 /** 我的: who I am, which role I act as (and switching), language, password, sign out. */
 export async function MePage() {
@@ -32,6 +33,9 @@ export async function MePage() {
         <ChangePasswordForm />
       </Card>
       <SignOutButton />
+      <Card>
+        <SignOutEverywhereButton />
+      </Card>
     </div>
   );
 }

@@ -40,7 +40,7 @@ export function PinForm() {
             {t("pinSaved")}
           </p>
         ) : null}
-        <Button type="submit" disabled={save.isPending || pin.length < 4} className="w-full">
+        <Button type="submit" disabled={save.isPending || pin.length < 6} className="w-full">
           {t("pinSave")}
         </Button>
       </form>

@@ -6,15 +6,15 @@ import { getDb } from "@/server/db";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import { loadActor } from "./actor.repo";
 import { HOME_OF } from "./homes";
-import { MEMBERSHIP_COOKIE, sessionUserId } from "./session";
+import { MEMBERSHIP_COOKIE, sessionClaims } from "./session";
 
 const YEAR = 365 * 24 * 3600;
 
 export async function chooseMembership(formData: FormData) {
   const membershipId = String(formData.get("membershipId") ?? "").slice(0, 40);
-  const userId = await sessionUserId();
-  if (!userId) redirect("/signin");
-  const actor = await loadActor(getDb(), userId, membershipId);
+  const claims = await sessionClaims();
+  if (!claims) redirect("/signin");
+  const actor = await loadActor(getDb(), claims.userId, membershipId, claims.sessionVersion);
   if (!actor) redirect("/choose");
   (await cookies()).set(MEMBERSHIP_COOKIE, actor.membershipId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR });
   redirect(HOME_OF[actor.role]);

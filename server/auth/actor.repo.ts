@@ -7,9 +7,10 @@ import { VILLAGE_ROLES } from "./permissions";
 
 export type Membership = { id: string; role: Role; regionId: string; regionName: string };
 
-export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+/** The user's active memberships; none when `sessionVersion` is given and is not the user's (a revoked session). */
+export async function listMemberships(db: Db, userId: string, sessionVersion?: number): Promise<Membership[]> {
   const rows = await db.membership.findMany({
-    where: { userId, active: true, user: { active: true } },
+    where: { userId, active: true, user: { active: true, ...(sessionVersion === undefined ? {} : { sessionVersion }) } },
     select: { id: true, role: true, regionId: true, region: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -17,16 +18,18 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
 }
 
 /**
- * The actor for (user, membership), or null when the membership is not the user's or is inactive.
+ * The actor for (user, membership), or null when the membership is not the user's or is inactive, or
+ * when `sessionVersion` is given and is not the user's (the session was revoked).
  * Runs on every signed-in request: one joined query (Prisma's nested select would send three), on hot-sql.
  */
-export async function loadActor(db: Db, userId: string, membershipId: string): Promise<Actor | null> {
+export async function loadActor(db: Db, userId: string, membershipId: string, sessionVersion?: number): Promise<Actor | null> {
   const [m] = await hotQuery<{ id: string; role: Role; regionId: string; gridId: string | null; regionName: string; userName: string }>(db, Prisma.sql`
     SELECT m."id", m."role"::text AS "role", m."regionId", m."gridId", r."name" AS "regionName", u."name" AS "userName"
     FROM "Membership" m
     JOIN "User" u ON u."id" = m."userId"
     JOIN "Region" r ON r."id" = m."regionId"
-    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"`);
+    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"
+      AND (${sessionVersion ?? null}::int IS NULL OR u."sessionVersion" = ${sessionVersion ?? null}::int)`);
   if (!m) return null;
   return {
     userId,

@@ -15,14 +15,14 @@ const defaultLimits = (): Limits => ({
 });
 
 /**
- * Returns the user id when the password matches.
+ * Returns the user id and session version (for the session token) when the password matches.
  * Throws LOGIN_RATE_LIMITED (with `minutes` to wait), LOGIN_FAILED, ACCOUNT_DISABLED.
  */
 export async function checkCredentials(
   deps: Deps,
   input: { phone: string; password: string; ip: string },
   limits: Limits = defaultLimits(),
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; sessionVersion: number }> {
   const keys = [
     { key: `phone:${input.phone}`, max: limits.maxPhone },
     { key: `ip:${input.ip}`, max: limits.maxIp },
@@ -40,7 +40,7 @@ export async function checkCredentials(
 
   const user = await deps.db.user.findUnique({
     where: { phone: input.phone },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
   if (!user || !ok) {
@@ -49,7 +49,7 @@ export async function checkCredentials(
   }
   if (!user.active) throw new DomainError("ACCOUNT_DISABLED");
   await deps.db.loginThrottle.deleteMany({ where: { key: `phone:${input.phone}` } });
-  return { userId: user.id };
+  return { userId: user.id, sessionVersion: user.sessionVersion };
 }
 
 async function recordFailure(deps: Deps, keys: { key: string; max: number }[], windowMinutes: number) {

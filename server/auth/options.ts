@@ -1,4 +1,4 @@
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/server/env";
 import { appDeps } from "@/server/lib/deps";
@@ -24,8 +24,8 @@ export const authOptions: NextAuthOptions = {
         // next-auth passes the thrown message to the sign-in page as `error`: we send the code only.
         if (!parsed.success) throw new Error("INVALID_INPUT");
         try {
-          const { userId } = await checkCredentials(appDeps(), { ...parsed.data, ip: clientIp(req?.headers) });
-          return { id: userId };
+          const { userId, sessionVersion } = await checkCredentials(appDeps(), { ...parsed.data, ip: clientIp(req?.headers) });
+          return { id: userId, sessionVersion } as User;
         } catch (e) {
           if (isDomainError(e)) {
             throw new Error(e.code === "LOGIN_RATE_LIMITED" ? `${e.code}:${e.params.minutes}` : e.code);
@@ -37,7 +37,11 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      // `sv`: the session version at sign-in; a later bump (password change, sign out everywhere) revokes this token
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as User & { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   // session and profile
   "me.get": EVERYONE,
   "me.changePassword": EVERYONE,
+  "me.signOutEverywhere": EVERYONE,
   // villager: their own household
   "household.mine": ["VILLAGER"],
   // household register

@@ -3,6 +3,7 @@ import { hkdfSync } from "node:crypto";
 import { cookies } from "next/headers";
 import { jwtDecrypt } from "jose";
 import { getDb } from "@/server/db";
+import type { Db } from "@/server/db/client";
 import type { Actor } from "./actor";
 import { env } from "@/server/env";
 import { loadActor, type Membership, listMemberships } from "./actor.repo";
@@ -49,33 +50,57 @@ function sessionKey(secret: string): Uint8Array {
   return derived.key;
 }
 
+/** What the session token says: the user, and the user's session version when the token was made. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
 /**
  * The signed-in user, read from next-auth's encrypted JWT cookie. Decoding the cookie directly instead of
  * getServerSession, which runs next-auth's whole session route and encrypts a fresh token on every call:
  * that was half the server CPU of a small tRPC request (bench/checkin.ts). An expired or forged token
  * fails to decrypt or validate and counts as signed out (next-auth's 15 s clock tolerance kept).
+ * The claims are not yet checked against the user's current session version: sessionFromClaims does that.
  */
-export async function sessionUserId(): Promise<string | null> {
-  return userIdFromCookies((await cookies()).getAll(), env.NEXTAUTH_SECRET);
+export async function sessionClaims(): Promise<SessionClaims | null> {
+  return claimsFromCookies((await cookies()).getAll(), env.NEXTAUTH_SECRET);
 }
 
-/** The user of the first session cookie among `cookieList` that decodes with `secret`, or null. */
-export async function userIdFromCookies(cookieList: readonly { name: string; value: string }[], secret: string): Promise<string | null> {
+/** The claims of the first session cookie among `cookieList` that decodes with `secret`, or null. */
+export async function claimsFromCookies(
+  cookieList: readonly { name: string; value: string }[],
+  secret: string,
+): Promise<SessionClaims | null> {
   for (const token of sessionTokens(cookieList)) {
-    const uid = await userIdFromToken(token, secret);
-    if (uid) return uid;
+    const claims = await claimsFromToken(token, secret);
+    if (claims) return claims;
   }
   return null;
 }
 
-/** The `uid` of a session token made by next-auth's `encode` with `secret`, or null when it does not decode. */
-export async function userIdFromToken(token: string, secret: string): Promise<string | null> {
+/** The user of the first session cookie among `cookieList` that decodes with `secret`, or null. */
+export async function userIdFromCookies(cookieList: readonly { name: string; value: string }[], secret: string): Promise<string | null> {
+  return (await claimsFromCookies(cookieList, secret))?.userId ?? null;
+}
+
+/**
+ * The claims of a session token made by next-auth's `encode` with `secret`, or null when it does not
+ * decode. A token from before session versions existed carries none and counts as version 0, the
+ * version every user starts with, so deploying this signs nobody out.
+ */
+export async function claimsFromToken(token: string, secret: string): Promise<SessionClaims | null> {
   try {
     const { payload } = await jwtDecrypt(token, sessionKey(secret), { clockTolerance: 15 });
-    return typeof payload.uid === "string" ? payload.uid : null;
+    if (typeof payload.uid !== "string") return null;
+    const sv = payload.sv ?? 0;
+    if (typeof sv !== "number" || !Number.isInteger(sv)) return null;
+    return { userId: payload.uid, sessionVersion: sv };
   } catch {
     return null;
   }
+}
+
+/** The `uid` of a session token made by next-auth's `encode` with `secret`, or null when it does not decode. */
+export async function userIdFromToken(token: string, secret: string): Promise<string | null> {
+  return (await claimsFromToken(token, secret))?.userId ?? null;
 }
 
 export type SessionState =
@@ -84,23 +109,31 @@ export type SessionState =
   | { kind: "actor"; actor: Actor };
 
 /**
- * Resolves the request to an actor. A user with one membership acts through it; a user with several
- * must pick one (the cookie), and a cookie naming someone else's membership is ignored.
+ * Resolves session claims to an actor. A user with one membership acts through it; a user with several
+ * must pick one (`chosen`, the membership cookie), and a cookie naming someone else's membership is
+ * ignored. A token whose session version is not the user's current one (revoked: password changed or
+ * reset, signed out everywhere) is anonymous: the version is part of the same query, so this costs no
+ * extra round trip per request.
  */
-export async function currentSession(): Promise<SessionState> {
-  const userId = await sessionUserId();
-  if (!userId) return { kind: "anonymous" };
-  const db = getDb();
-  const chosen = (await cookies()).get(MEMBERSHIP_COOKIE)?.value;
+export async function sessionFromClaims(db: Db, claims: SessionClaims | null, chosen: string | undefined): Promise<SessionState> {
+  if (!claims) return { kind: "anonymous" };
+  const { userId, sessionVersion } = claims;
   if (chosen) {
-    const actor = await loadActor(db, userId, chosen);
+    const actor = await loadActor(db, userId, chosen, sessionVersion);
     if (actor) return { kind: "actor", actor };
   }
-  const memberships = await listMemberships(db, userId);
+  const memberships = await listMemberships(db, userId, sessionVersion);
   if (memberships.length === 1) {
-    const actor = await loadActor(db, userId, memberships[0]!.id);
+    const actor = await loadActor(db, userId, memberships[0]!.id, sessionVersion);
     if (actor) return { kind: "actor", actor };
   }
   if (memberships.length === 0) return { kind: "anonymous" };
   return { kind: "choose", userId, memberships };
+}
+
+/** The request's session: the cookie's claims checked against the database. */
+export async function currentSession(): Promise<SessionState> {
+  const claims = await sessionClaims();
+  if (!claims) return { kind: "anonymous" };
+  return sessionFromClaims(getDb(), claims, (await cookies()).get(MEMBERSHIP_COOKIE)?.value);
 }

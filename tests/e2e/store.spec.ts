@@ -142,11 +142,11 @@ test("an elderly household pays with the printed card and its PIN; a partial ref
   await expect(pos.getByTestId("pos-card")).toContainText(`${HOUSEHOLD} 王建国`, { timeout: 20_000 });
   // no balance is shown before the PIN; a wrong PIN says how many attempts are left
   await expect(pos.getByText(/可用 \d+ 分/)).toHaveCount(0);
-  await pos.getByTestId("pos-secret").fill("0000");
+  await pos.getByTestId("pos-secret").fill("000000");
   await pos.getByTestId("pos-lookup").click();
   await expect(pos.getByRole("main").getByRole("alert")).toHaveText("密码不对，还可以再试 4 次。");
   await pos.screenshot({ path: shotPath("store-pos-card-pin.png"), fullPage: true });
-  await pos.getByTestId("pos-secret").fill("1234");
+  await pos.getByTestId("pos-secret").fill("260518");
   await pos.getByTestId("pos-lookup").click();
   await expect(pos.getByTestId("pos-payer")).toContainText(`${HOUSEHOLD} 王建国`);
   await expect(pos.getByText(`可用 ${before} 分`)).toBeVisible();

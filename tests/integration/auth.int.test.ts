@@ -34,7 +34,7 @@ describe("checkCredentials", () => {
     const c = clock();
     const ip = uniqueIp();
     await expect(checkCredentials(depsWith(c), { phone: u.phone, password: "wrong-one", ip }, LIMITS)).rejects.toMatchObject({ code: "LOGIN_FAILED" });
-    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip }, LIMITS)).resolves.toEqual({ userId: u.id });
+    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip }, LIMITS)).resolves.toEqual({ userId: u.id, sessionVersion: 0 });
     expect(await t.db.loginThrottle.count({ where: { key: `phone:${u.phone}` } })).toBe(0);
   });
 
@@ -68,7 +68,7 @@ describe("checkCredentials", () => {
     });
 
     c.advanceMinutes(6);
-    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id });
+    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id, sessionVersion: 0 });
   });
 
   it("failures spread out beyond the window do not add up", async () => {
@@ -80,7 +80,7 @@ describe("checkCredentials", () => {
       });
       c.advanceMinutes(LIMITS.windowMinutes / 2 + 1); // a new window every other attempt
     }
-    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id });
+    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id, sessionVersion: 0 });
   });
 
   it("one IP trying many phones is locked out, for every phone; other IPs are not", async () => {
@@ -96,9 +96,9 @@ describe("checkCredentials", () => {
       code: "LOGIN_RATE_LIMITED",
       params: { minutes: 15 },
     });
-    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id });
+    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip: uniqueIp() }, LIMITS)).resolves.toEqual({ userId: u.id, sessionVersion: 0 });
     c.advanceMinutes(16);
-    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip }, LIMITS)).resolves.toEqual({ userId: u.id });
+    await expect(checkCredentials(depsWith(c), { phone: u.phone, password: TEST_PASSWORD, ip }, LIMITS)).resolves.toEqual({ userId: u.id, sessionVersion: 0 });
   });
 
   it("a disabled account gets ACCOUNT_DISABLED with the right password (and LOGIN_FAILED with a wrong one)", async () => {
@@ -213,6 +213,8 @@ describe("translated messages through tRPC", () => {
     const phone = (await t.db.user.findUniqueOrThrow({ where: { id: a.userId }, select: { phone: true } })).phone;
     await expect(checkCredentials({ db: t.db, now: () => new Date() }, { phone, password: "a-new-password", ip: uniqueIp() }, LIMITS)).resolves.toEqual({
       userId: a.userId,
+      // the change bumped the session version: tokens from before it are signed out
+      sessionVersion: 1,
     });
   });
 

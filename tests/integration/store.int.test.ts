@@ -78,11 +78,11 @@ describe("redeem", () => {
     await expect(pos.store.redeem({ payer: await typedPayer(s.h), lines: [{ itemId: s.items[2]!.id, quantity: 1 }], expectedTotal: 5, idempotencyKey: key() })).rejects.toMatchObject({
       cause: { code: "CODE_USED" },
     });
-    await callerFor(t.db, s.villager).store.setPin({ pin: "2468" });
-    const card = { method: "CARD" as const, card: cardPayload(s.h.id), pin: "2468" };
+    await callerFor(t.db, s.villager).store.setPin({ pin: "246801" });
+    const card = { method: "CARD" as const, card: cardPayload(s.h.id), pin: "246801" };
     const r2 = await pos.store.redeem({ payer: card, lines: [{ itemId: s.items[1]!.id, quantity: 1 }], expectedTotal: 8, idempotencyKey: key() });
     expect(r2).toMatchObject({ payMethod: "CARD_PIN", balance: 87 });
-    const r3 = await pos.store.redeem({ payer: { method: "CARD", householdNumber: s.h.number, pin: "2468" }, lines: [{ itemId: s.items[1]!.id, quantity: 1 }], expectedTotal: 8, idempotencyKey: key() });
+    const r3 = await pos.store.redeem({ payer: { method: "CARD", householdNumber: s.h.number, pin: "246801" }, lines: [{ itemId: s.items[1]!.id, quantity: 1 }], expectedTotal: 8, idempotencyKey: key() });
     expect(r3.balance).toBe(79);
     // looking up a card shows the balance only with the PIN
     expect(await pos.store.lookupPayer({ payer: { method: "CARD", householdNumber: s.h.number } })).toMatchObject({ balance: null, pinSet: true });
@@ -113,8 +113,8 @@ describe("till session", () => {
       cause: { code: "CODE_USED" },
     });
     // a card session after the right PIN; it expires after 10 minutes
-    await callerFor(t.db, s.villager).store.setPin({ pin: "8642" });
-    const card = (await pos.store.lookupPayer({ payer: { method: "CARD", householdNumber: s.h.number, pin: "8642" } })).session!;
+    await callerFor(t.db, s.villager).store.setPin({ pin: "864209" });
+    const card = (await pos.store.lookupPayer({ payer: { method: "CARD", householdNumber: s.h.number, pin: "864209" } })).session!;
     clock.set(new Date(clock.now().getTime() + 11 * 60_000));
     await expect(pos.store.redeem({ payer: { method: "SESSION", token: card }, lines: line, expectedTotal: 8, idempotencyKey: key() })).rejects.toMatchObject({
       cause: { code: "PAY_CODE_EXPIRED" },

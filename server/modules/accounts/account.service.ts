@@ -31,8 +31,18 @@ export async function changePassword(deps: Deps, actor: Actor, input: { current:
   if (!(await verifyPassword(user.passwordHash, input.current))) throw new DomainError("WRONG_CURRENT_PASSWORD");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash }, select: { id: true } });
+    // a new password signs out every device, this one too (a thief's copy of the cookie stops working)
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
     await recordAudit(tx, actor, { regionId: actor.regionId, action: "me.changePassword", entity: "User", entityId: actor.userId });
+  });
+  return { ok: true };
+}
+
+/** Signs the user out on every device (this one too): every session token made before stops working. */
+export async function signOutEverywhere(deps: Deps, actor: Actor) {
+  await deps.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+    await recordAudit(tx, actor, { regionId: actor.regionId, action: "me.signOutEverywhere", entity: "User", entityId: actor.userId });
   });
   return { ok: true };
 }
@@ -109,7 +119,8 @@ export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswo
   if (await repo.hasRoleElsewhere(deps.db, villageId, u.id)) throw new DomainError("ACCOUNT_SHARED");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: u.id }, data: { passwordHash }, select: { id: true } });
+    // the old sessions end with the old password
+    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
     // a reset also lifts a lock-out on the phone, so the person can sign in with the new password
     await tx.loginThrottle.deleteMany({ where: { key: `phone:${u.phone}` } });
     await recordAudit(tx, actor, { regionId: villageId, action: "account.resetPassword", entity: "User", entityId: u.id });

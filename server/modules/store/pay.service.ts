@@ -1,7 +1,9 @@
 /**
  * Who pays: the villager's rotating payment code (QR or typed), or the printed household card with
- * the household PIN (4–6 digits, argon2-hashed; 5 wrong attempts lock it for 15 minutes).
+ * the household PIN (6 digits when set, argon2-hashed; 5 wrong attempts lock it for 15 minutes, each
+ * further lock twice as long up to a day). Older 4-digit PINs still pay until the household sets a new one.
  */
+import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
@@ -110,30 +112,40 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
 
 /**
  * Checks the household PIN. Wrong attempts are counted in their own transaction (so they stay
- * counted although the payment fails). Throws PIN_REQUIRED, PIN_NOT_SET, PIN_LOCKED, PIN_WRONG.
+ * counted although the payment fails); a lock-out is audited, so the village sees a card under attack.
+ * Throws PIN_REQUIRED, PIN_NOT_SET, PIN_LOCKED, PIN_WRONG.
  */
-export async function checkPin(db: Db, householdId: string, pin: string | undefined, now: Date): Promise<void> {
+export async function checkPin(db: Db, actor: Actor, household: { id: string; villageId: string }, pin: string | undefined, now: Date): Promise<void> {
   if (!pin) throw new DomainError("PIN_REQUIRED");
+  const householdId = household.id;
   const outcome = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ pinHash: string; failures: number; lockedUntil: Date | null }[]>`
-      SELECT "pinHash", "failures", "lockedUntil" FROM "HouseholdPin" WHERE "householdId" = ${householdId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ pinHash: string; failures: number; lockouts: number; lockedUntil: Date | null }[]>`
+      SELECT "pinHash", "failures", "lockouts", "lockedUntil" FROM "HouseholdPin" WHERE "householdId" = ${householdId} FOR UPDATE`;
     const row = rows[0];
     if (!row) return { code: "PIN_NOT_SET" as const };
     const minutes = lockMinutesLeft(row.lockedUntil, now);
     if (minutes > 0) return { code: "PIN_LOCKED" as const, minutes };
     if (await verifyPassword(row.pinHash, pin)) {
-      if (row.failures > 0 || row.lockedUntil) {
-        await tx.householdPin.update({ where: { householdId }, data: { failures: 0, lockedUntil: null }, select: { householdId: true } });
+      if (row.failures > 0 || row.lockouts > 0 || row.lockedUntil) {
+        await tx.householdPin.update({ where: { householdId }, data: { failures: 0, lockouts: 0, lockedUntil: null }, select: { householdId: true } });
       }
       return null;
     }
-    const next = afterWrongPin(row.failures, now);
+    const next = afterWrongPin(row.failures, row.lockouts, now);
     await tx.householdPin.update({
       where: { householdId },
-      data: { failures: next.failures, lockedUntil: next.lockedUntil },
+      data: { failures: next.failures, lockouts: next.lockouts, lockedUntil: next.lockedUntil },
       select: { householdId: true },
     });
-    return next.lockedUntil ? { code: "PIN_LOCKED" as const, minutes: lockMinutesLeft(next.lockedUntil, now) } : { code: "PIN_WRONG" as const, left: next.left };
+    if (!next.lockedUntil) return { code: "PIN_WRONG" as const, left: next.left };
+    await recordAudit(tx, actor, {
+      regionId: household.villageId,
+      action: "store.pinLocked",
+      entity: "Household",
+      entityId: householdId,
+      after: { lockouts: next.lockouts, lockedUntil: next.lockedUntil.toISOString() },
+    });
+    return { code: "PIN_LOCKED" as const, minutes: lockMinutesLeft(next.lockedUntil, now) };
   });
   if (!outcome) return;
   if (outcome.code === "PIN_LOCKED") throw new DomainError("PIN_LOCKED", { minutes: outcome.minutes });
@@ -150,15 +162,18 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
   const now = deps.now();
   const p = await resolvePayer(deps.db, shop, payer, now);
   const verified = payer.method !== "CARD" || !!payer.pin;
-  if (payer.method === "CARD" && payer.pin) await checkPin(deps.db, p.household.id, payer.pin, now);
+  if (payer.method === "CARD" && payer.pin) await checkPin(deps.db, actor, p.household, payer.pin, now);
+  // A card session stands for ONE typed PIN: it gets its own nonce, which the sale records like a
+  // payment code's, so the session pays once (not every sale of the next 10 minutes).
+  const nonce = p.payMethod === "CARD_PIN" ? `card:${randomUUID()}` : p.nonce;
   const pinSet = payer.method === "CARD" ? !!(await deps.db.householdPin.findUnique({ where: { householdId: p.household.id }, select: { householdId: true } })) : null;
   return {
     household: { number: p.household.number, headName: p.household.headName },
     balance: verified ? await householdBalance(deps.db, p.household.id) : null,
     payMethod: p.payMethod,
     pinSet,
-    /** what the till sends with redeem: the verified payer for the next 10 minutes (null until verified) */
-    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce: p.nonce, payMethod: p.payMethod }, now) : null,
+    /** what the till sends with redeem: the verified payer for one sale in the next 10 minutes (null until verified) */
+    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod }, now) : null,
   };
 }
 

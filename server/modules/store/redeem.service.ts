@@ -82,7 +82,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
   const first = await receiptByKey(deps.db, shop.id, input.idempotencyKey);
   if (first) return first;
   const payer = await resolvePayer(deps.db, shop, input.payer, now);
-  if (input.payer.method === "CARD") await checkPin(deps.db, payer.household.id, input.payer.pin, now);
+  if (input.payer.method === "CARD") await checkPin(deps.db, actor, payer.household, input.payer.pin, now);
   const h = payer.household;
   const redemptionId = randomUUID();
   try {

@@ -64,13 +64,37 @@ export type AdjustStockInput = z.infer<typeof ZAdjustStockInput>;
 export const ZItemIdInput = z.object({ itemId: ZId });
 
 export const ZHouseholdNumber = z.string().trim().min(1).max(20);
+/**
+ * A PIN a stranger would try first: one digit repeated (000000, 777777), a run up or down
+ * (123456, 654321), or a pair/triple repeated (121212, 123123).
+ */
+export function isTrivialPin(pin: string): boolean {
+  const d = [...pin].map(Number);
+  if (d.length < 2 || d.some((n) => Number.isNaN(n))) return false;
+  const steps = d.slice(1).map((n, i) => n - d[i]!);
+  if (steps.every((s) => s === 0) || steps.every((s) => s === 1) || steps.every((s) => s === -1)) return true;
+  for (const period of [2, 3]) {
+    if (d.length % period === 0 && d.length > period && d.every((n, i) => n === d[i % period])) return true;
+  }
+  return false;
+}
+
+/**
+ * A PIN typed at the till: 4–6 digits, because PINs set before 6 digits were required still pay
+ * until the household sets a new one (a forced reset would strand elderly card users at the till).
+ */
 export const ZPin = z.string().regex(/^\d{4,6}$/, { message: "validation.pin" });
+/** A PIN being set: exactly 6 digits and none a stranger would try first. */
+export const ZNewPin = z
+  .string()
+  .regex(/^\d{6}$/, { message: "validation.newPin" })
+  .refine((p) => !isTrivialPin(p), { message: "validation.pinTrivial" });
 
 /** Who pays: a scanned QR, the typed fallback (户号 + 8 digits), or the printed card's 户号 + the PIN. */
 export const ZPayer = z.discriminatedUnion("method", [
   z.object({ method: z.literal("QR"), token: z.string().trim().min(1).max(200) }),
   z.object({ method: z.literal("TYPED"), householdNumber: ZHouseholdNumber, code: z.string().trim().regex(/^\d{8}$/, { message: "validation.typedCode" }) }),
-  /** the till session lookupPayer handed out (stands for a verified code or card + PIN for 10 minutes) */
+  /** the till session lookupPayer handed out (stands for a verified code or card + PIN: one sale within 10 minutes) */
   z.object({ method: z.literal("SESSION"), token: z.string().trim().min(1).max(1500) }),
   /** the printed household card: scanned (its QR text) or its 户号 typed */
   z
@@ -120,7 +144,7 @@ export type ReceiptsInput = z.infer<typeof ZReceiptsInput>;
 export const ZSetPinInput = z.object({
   /** committee: whose PIN; a villager always sets their own household's */
   householdId: ZId.optional(),
-  pin: ZPin,
+  pin: ZNewPin,
 });
 export type SetPinInput = z.infer<typeof ZSetPinInput>;
 
