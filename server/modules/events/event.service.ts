@@ -34,6 +34,7 @@ import { eventState, geofenceCheck, mayStaffCheckIn, openFor } from "./event.pol
 import * as repo from "./event.repo";
 import type { CheckInInput, EventCreateInput, EventListInput, RosterInput, StaffCheckInInput } from "./event.schema";
 import { userNames } from "../accounts/account.read";
+import { likeText } from "@/server/lib/like";
 
 const KIOSK_RECENT = 5;
 const LIST_MAX = 50;
@@ -526,7 +527,7 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
       villageId,
       status: "ACTIVE",
       ...(scope === "grid" && grid ? { gridId: grid.id } : {}),
-      ...(q ? { OR: [{ number: { contains: q } }, { headName: { contains: q } }, { members: { some: { name: { contains: q } } } }] } : {}),
+      ...(q ? { OR: [{ number: { contains: likeText(q) } }, { headName: { contains: likeText(q) } }, { members: { some: { name: { contains: likeText(q) } } } }] } : {}),
     },
     orderBy: { number: "asc" },
     take: ROSTER_MAX,
