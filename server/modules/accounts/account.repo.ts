@@ -2,6 +2,7 @@
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
 import type { VillageRole } from "./account.schema";
+import { likeText } from "@/server/lib/like";
 
 /**
  * People with any membership in the village (a person whose roles were all removed stays listed,
@@ -9,7 +10,7 @@ import type { VillageRole } from "./account.schema";
  */
 export async function listVillageUsers(db: Db, villageId: string, query?: string) {
   const q = query?.trim();
-  const search = q ? (/^\d+$/.test(q) ? { phone: { contains: q } } : { name: { contains: q } }) : {};
+  const search = q ? (/^\d+$/.test(q) ? { phone: { contains: likeText(q) } } : { name: { contains: likeText(q) } }) : {};
   return db.user.findMany({
     where: { memberships: { some: { regionId: villageId } }, ...search },
     select: {

@@ -10,6 +10,7 @@ import { eventState } from "./event.policy";
 import { eventOrThrow } from "./event.service";
 import * as repo from "./event.repo";
 import type { RosterInput } from "./event.schema";
+import { likeText } from "@/server/lib/like";
 
 const ROSTER_MAX = 100;
 
@@ -30,7 +31,7 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
       villageId,
       status: "ACTIVE",
       ...(scope === "grid" && grid ? { gridId: grid.id } : {}),
-      ...(q ? { OR: [{ number: { contains: q } }, { headName: { contains: q } }, { members: { some: { name: { contains: q } } } }] } : {}),
+      ...(q ? { OR: [{ number: { contains: likeText(q) } }, { headName: { contains: likeText(q) } }, { members: { some: { name: { contains: likeText(q) } } } }] } : {}),
     },
     orderBy: { number: "asc" },
     take: ROSTER_MAX,

@@ -4,6 +4,7 @@
  * Columns (Chinese or English headers): 户号/number*, 户主姓名/head*, 住址/address, 网格/grid,
  * 家庭成员/members ("李四(配偶)、李小明(子女)").
  */
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Actor } from "@/server/auth/actor";
@@ -15,6 +16,7 @@ import { householdScope } from "./household.policy";
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
+  IMPORT_MAX_UNPACKED_BYTES,
   ZHouseholdNumber,
   type ImportErrorDetail,
   type ImportInput,
@@ -48,30 +50,113 @@ const RELATION_WORDS: Record<string, string> = {
 type Row = Record<Column, string> & { line: number };
 type ParsedMember = { name: string; relation: string };
 
-async function readTable(fileName: string, bytes: Buffer): Promise<string[][]> {
+/**
+ * The file's rows as text cells, at most `maxRows` non-empty rows after the header: reading stops at
+ * the first row over the limit (IMPORT_TOO_MANY_ROWS), so a file of 300,000 rows is never held whole.
+ */
+export async function readTable(fileName: string, bytes: Buffer, maxRows = IMPORT_MAX_ROWS): Promise<string[][]> {
   const lower = fileName.toLowerCase();
+  const limit = new RowLimit(maxRows);
   if (lower.endsWith(".xlsx")) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new DomainError("IMPORT_BAD_FORMAT");
-    }
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new DomainError("IMPORT_EMPTY");
-    const out: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = (row.values as unknown[]).slice(1);
-      out.push(values.map((v) => cellText(v)));
-    });
-    return out;
+    checkZipSizes(bytes);
+    return readXlsx(bytes, limit);
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     const text = decodeText(bytes).replace(/^\uFEFF/, "");
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-    return parsed.data.map((r) => r.map((c) => String(c ?? "")));
+    const out: string[][] = [];
+    let over = false;
+    Papa.parse<string[]>(text, {
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const cells = (result.data as unknown[]).map((c) => String(c ?? ""));
+        if (!limit.take(cells)) {
+          over = true;
+          parser.abort();
+          return;
+        }
+        out.push(cells);
+      },
+    });
+    if (over) throw limit.error();
+    return out;
   }
   throw new DomainError("IMPORT_BAD_FORMAT");
+}
+
+/** Counts non-empty rows; the first non-empty one is the header and does not count. */
+class RowLimit {
+  private seen = 0;
+  constructor(private readonly max: number) {}
+  /** false when this row is one too many */
+  take(cells: string[]): boolean {
+    if (cells.every((c) => c.trim() === "")) return true;
+    this.seen += 1;
+    return this.seen <= this.max + 1;
+  }
+  error(): DomainError {
+    return new DomainError("IMPORT_TOO_MANY_ROWS", { max: this.max });
+  }
+}
+
+async function readXlsx(bytes: Buffer, limit: RowLimit): Promise<string[][]> {
+  // The streaming reader parses the sheet's XML row by row instead of building the whole workbook.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const out: string[][] = [];
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets += 1;
+      for await (const row of sheet) {
+        const cells = ((row.values as unknown[]) ?? []).slice(1).map((v) => cellText(v));
+        if (!limit.take(cells)) throw limit.error();
+        out.push(cells);
+      }
+      break; // only the first sheet is the register
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw new DomainError("IMPORT_BAD_FORMAT");
+  }
+  if (sheets === 0) throw new DomainError("IMPORT_EMPTY");
+  return out;
+}
+
+/**
+ * Reads the sizes an .xlsx (a zip) declares in its central directory and refuses it before any
+ * unzipping when they add up to more than IMPORT_MAX_UNPACKED_BYTES. A file that is not a readable zip
+ * is IMPORT_BAD_FORMAT; ZIP64 entries (sizes over 4 GB) are too large by definition.
+ */
+export function checkZipSizes(bytes: Buffer, maxUnpacked = IMPORT_MAX_UNPACKED_BYTES): void {
+  const EOCD = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (bytes.readUInt32LE(at) === EOCD) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) throw new DomainError("IMPORT_BAD_FORMAT");
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  let total = 0;
+  const tooLarge = () => new DomainError("IMPORT_UNPACKED_TOO_LARGE", { maxMb: Math.round(maxUnpacked / 1024 / 1024) });
+  if (entries === 0xffff || at === 0xffffffff) throw tooLarge();
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== ENTRY) throw new DomainError("IMPORT_BAD_FORMAT");
+    const unpacked = bytes.readUInt32LE(at + 24);
+    if (unpacked === 0xffffffff) throw tooLarge();
+    total += unpacked;
+    if (total > maxUnpacked) throw tooLarge();
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
 }
 
 /**
@@ -128,7 +213,7 @@ export function parseMembers(text: string): { members: ParsedMember[]; bad: stri
 
 /**
  * Checks (and unless dryRun, writes) a register file.
- * Throws IMPORT_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_BAD_FORMAT, IMPORT_BAD_COLUMNS, IMPORT_EMPTY,
+ * Throws IMPORT_TOO_LARGE, IMPORT_UNPACKED_TOO_LARGE, IMPORT_TOO_MANY_ROWS, IMPORT_BAD_FORMAT, IMPORT_BAD_COLUMNS, IMPORT_EMPTY,
  * IMPORT_HAS_ERRORS (detail: ImportErrorDetail), HOUSEHOLD_NUMBER_TAKEN (a 户号 registered by
  * someone else between the check and the write).
  */
@@ -151,7 +236,6 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
     rows.push({ line: headerAt + i + 2, number: get("number"), headName: get("headName"), address: get("address"), grid: get("grid"), members: get("members") });
   });
   if (rows.length === 0) throw new DomainError("IMPORT_EMPTY");
-  if (rows.length > IMPORT_MAX_ROWS) throw new DomainError("IMPORT_TOO_MANY_ROWS", { rows: rows.length, max: IMPORT_MAX_ROWS });
 
   const villageId = householdScope(actor).villageId;
   const [grids, existing] = await Promise.all([

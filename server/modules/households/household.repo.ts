@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
 import { maskPhone } from "./household.policy";
+import { likeText } from "@/server/lib/like";
 
 type Scope = { villageId: string; gridId?: string };
 
@@ -14,7 +15,7 @@ export async function listHouseholds(
     ...(f.gridId && !scope.gridId ? { gridId: f.gridId } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.query
-      ? { OR: [{ number: { contains: f.query } }, { headName: { contains: f.query } }] }
+      ? { OR: [{ number: { contains: likeText(f.query) } }, { headName: { contains: likeText(f.query) } }] }
       : {}),
   };
   const [rows, total] = await Promise.all([

@@ -73,6 +73,11 @@ export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 /** At most this many data rows per file. */
 export const IMPORT_MAX_ROWS = 5000;
 /**
+ * An .xlsx is a zip: a 165 KB file can unpack to hundreds of MB. Its declared unpacked size is checked
+ * before anything is unzipped; a 5,000-row register unpacks to about 1 MB.
+ */
+export const IMPORT_MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+/**
  * 5 MB of file is ~6.7 MB of base64. The string limit leaves 1 MB of slack so a file slightly over
  * 5 MB still reaches the service and gets IMPORT_TOO_LARGE with its size; far bigger ones stop here.
  */

@@ -2,12 +2,12 @@
  * A shop's settlement statement as CSV (UTF-8 with BOM so Excel opens Chinese text correctly).
  * GET ?shopId=…&from=YYYY-MM-DD&to=YYYY-MM-DD — the same permission and scope as settlement.statement.
  */
-import Papa from "papaparse";
 import { route } from "@/server/http/route";
 import { translate } from "@/server/i18n/messages";
 import { DomainError } from "@/server/lib/errors";
 import { ZStatementInput } from "@/server/modules/store/store.schema";
 import { statement } from "@/server/modules/store/settlement.service";
+import { toCsv, yuanOf } from "@/server/modules/store/settlement-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +21,11 @@ export const GET = route("settlement.statement", async ({ deps, actor, locale, r
   if (!parsed.success) throw new DomainError("INVALID_INPUT");
   const s = await statement(deps, actor, parsed.data);
   const t = (k: string) => translate(locale, `store.csv.${k}`);
-  const rows = s.lines.map((l) => [l.day, t(`kind.${l.kind}`), l.receiptNo ?? "", l.reference ?? "", l.points, (l.fen / 100).toFixed(2), l.balance, l.reason]);
-  const csv = Papa.unparse(
-    {
-      fields: [t("date"), t("kindLabel"), t("receiptNo"), t("reference"), t("points"), t("yuan"), t("balance"), t("reason")],
-      data: [[t("opening"), "", "", "", "", "", s.opening, ""], ...rows, [t("closing"), "", "", "", "", "", s.closing, ""]],
-    },
-    // free text (reasons, references) must never run as a spreadsheet formula
-    { escapeFormulae: true },
+  const rows = s.lines.map((l) => [l.day, t(`kind.${l.kind}`), l.receiptNo ?? "", l.reference ?? "", l.points, yuanOf(l.fen), l.balance, l.reason]);
+  // Numbers stay numbers (a refund's -1.00 must add up in Excel); free text is defused against formulas.
+  const csv = toCsv(
+    [t("date"), t("kindLabel"), t("receiptNo"), t("reference"), t("points"), t("yuan"), t("balance"), t("reason")],
+    [[t("opening"), "", "", "", "", "", s.opening, ""], ...rows, [t("closing"), "", "", "", "", "", s.closing, ""]],
   );
   const name = encodeURIComponent(`${s.shop.name}-${parsed.data.from ?? "all"}-${parsed.data.to ?? "now"}.csv`);
   return new Response("\uFEFF" + csv, {
