@@ -9,7 +9,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Icon } from "@/components/ui/icons";
 import { Badge } from "@/components/ui/stat";
-import { VILLAGE_ROLE_VALUES, type VillageRole } from "@/server/modules/accounts/account.schema";
+import { COMMITTEE_ROLE_VALUES, type VillageRole } from "@/server/modules/accounts/account.schema";
 
 type Grid = { id: string; name: string };
 type Account = {
@@ -181,7 +181,7 @@ function CreateAccountForm({ grids }: { grids: Grid[] }) {
       </Field>
       <Field label={t("fields.role")}>
         <Select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as VillageRole })} data-testid="account-role">
-          {VILLAGE_ROLE_VALUES.map((r) => (
+          {COMMITTEE_ROLE_VALUES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}` as "roles.VILLAGER")}
             </option>
@@ -246,7 +246,13 @@ function AccountRow({ account: a, grids, open, onToggle }: { account: Account; g
             </Badge>
           ))}
         </div>
-        {open ? <ManagePanel account={a} grids={grids} /> : null}
+        {open && a.roles.some((r) => r.role === "SUPERVISOR") ? (
+          <p className="mt-3 border-t border-stone-200 pt-3 text-base text-stone-700" data-testid="account-supervisor-note">
+            {t("account.supervisorByTown")}
+          </p>
+        ) : open ? (
+          <ManagePanel account={a} grids={grids} />
+        ) : null}
       </Card>
     </li>
   );
@@ -288,7 +294,7 @@ function ManagePanel({ account: a, grids }: { account: Account; grids: Grid[] })
       <section>
         <h3 className="mb-1 text-base font-bold">{t("account.roles")}</h3>
         <ul className="divide-y divide-stone-200">
-          {VILLAGE_ROLE_VALUES.map((role) => {
+          {COMMITTEE_ROLE_VALUES.map((role) => {
             const has = a.roles.find((r) => r.role === role);
             const label = t(`roles.${role}` as "roles.VILLAGER");
             const ownCommittee = a.isSelf && role === "COMMITTEE";

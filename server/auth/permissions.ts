@@ -47,6 +47,10 @@ export const PERMISSIONS = {
   "account.create": ["COMMITTEE"],
   "account.resetPassword": ["COMMITTEE"],
   "account.setRole": ["COMMITTEE"],
+  // supervisors are appointed and removed by the town, never by the committee they watch
+  "supervisor.village": ADMINS,
+  "supervisor.set": ADMINS,
+  "supervisor.history": ["SUPERVISOR", "COMMITTEE"],
   // town and county: villages below them
   "region.villages": ADMINS,
   "region.createVillage": ADMINS,
@@ -122,5 +126,5 @@ export function can(role: Role, action: Action): boolean {
 /** Roles that act inside one village (their membership's region is a village). */
 export const VILLAGE_ROLES: readonly Role[] = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"];
 
-/** Roles a committee may give to people of its own village. */
-export const ASSIGNABLE_BY_COMMITTEE: readonly Role[] = VILLAGE_ROLES;
+/** Roles a committee may give to people of its own village: not SUPERVISOR, which the town appoints. */
+export const ASSIGNABLE_BY_COMMITTEE: readonly Role[] = VILLAGE_ROLES.filter((r) => r !== "SUPERVISOR");

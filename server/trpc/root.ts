@@ -12,6 +12,7 @@ import { noticeRouter } from "./routers/notice";
 import { objectionRouter } from "./routers/objection";
 import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
+import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   notice: noticeRouter,
   objection: objectionRouter,
   relation: relationRouter,
+  supervisor: supervisorRouter,
   points: pointsRouter,
   event: eventRouter,
   store: storeRouter,

@@ -93,18 +93,19 @@ describe("accounts of a village", () => {
     const api = callerFor(t.db, committee);
     const { id } = await api.account.create({ phone: uniquePhone(), name: "周三", password: "secret-123", role: "VILLAGER" });
 
-    await api.account.setRole({ userId: id, role: "SUPERVISOR", enabled: true });
+    // SHOPKEEPER, not SUPERVISOR: the committee no longer appoints supervisors (the town does)
+    await api.account.setRole({ userId: id, role: "SHOPKEEPER", enabled: true });
     const active = await t.db.membership.findMany({ where: { userId: id, active: true }, select: { role: true, regionId: true } });
-    expect(active.map((m) => m.role).sort()).toEqual(["SUPERVISOR", "VILLAGER"]);
+    expect(active.map((m) => m.role).sort()).toEqual(["SHOPKEEPER", "VILLAGER"]);
     expect(active.every((m) => m.regionId === v.id)).toBe(true);
     const listed = (await api.account.list({})).find((u) => u.id === id);
-    expect(listed?.roles.map((r) => r.role)).toEqual(["VILLAGER", "SUPERVISOR"]);
+    expect(listed?.roles.map((r) => r.role)).toEqual(["VILLAGER", "SHOPKEEPER"]);
 
-    await api.account.setRole({ userId: id, role: "SUPERVISOR", enabled: false });
+    await api.account.setRole({ userId: id, role: "SHOPKEEPER", enabled: false });
     expect(await t.db.membership.count({ where: { userId: id, active: true } })).toBe(1);
     const audit = await api.audit.list({ take: 2 });
     expect(audit.items.map((i) => i.action)).toEqual(["account.revokeRole", "account.grantRole"]);
-    expect(audit.items[0]).toMatchObject({ before: { role: "SUPERVISOR", active: true }, after: { role: "SUPERVISOR", active: false } });
+    expect(audit.items[0]).toMatchObject({ before: { role: "SHOPKEEPER", active: true }, after: { role: "SHOPKEEPER", active: false } });
   });
 
   it("a grid worker role needs a grid of this village, and shows it", async () => {

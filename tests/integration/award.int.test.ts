@@ -25,6 +25,10 @@ afterAll(async () => {
 
 /** The same person in another role of the same village (e.g. a committee member who is also a supervisor). */
 async function sameUserAs(db: Db, actor: Actor, role: Role): Promise<Actor> {
+  // one person cannot hold COMMITTEE and SUPERVISOR at once in a village: they left the committee first
+  if (role === "SUPERVISOR" && actor.role === "COMMITTEE") {
+    await db.membership.update({ where: { id: actor.membershipId }, data: { active: false }, select: { id: true } });
+  }
   const m = await db.membership.create({ data: { userId: actor.userId, regionId: actor.villageId!, role }, select: { id: true } });
   return (await loadActor(db, actor.userId, m.id))!;
 }

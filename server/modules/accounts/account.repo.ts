@@ -53,3 +53,36 @@ export function findMembership(db: Db | Tx, userId: string, villageId: string, r
     select: { id: true, active: true, gridId: true },
   });
 }
+
+/** The person's active roles in the village. */
+export async function activeRolesInVillage(db: Db | Tx, villageId: string, userId: string): Promise<string[]> {
+  const rows = await db.membership.findMany({ where: { userId, regionId: villageId, active: true }, select: { role: true } });
+  return rows.map((r) => r.role);
+}
+
+/** A person of the village: has (or had) a membership there, or is a linked member of one of its households. */
+export function findVillagePerson(db: Db | Tx, villageId: string, userId: string) {
+  return db.user.findFirst({
+    where: {
+      id: userId,
+      OR: [{ memberships: { some: { regionId: villageId } } }, { members: { some: { household: { villageId } } } }],
+    },
+    select: { id: true, name: true, phone: true },
+  });
+}
+
+/** Supervisors (active) of the village with their names. */
+export function listSupervisors(db: Db | Tx, villageId: string) {
+  return db.membership.findMany({
+    where: { regionId: villageId, role: "SUPERVISOR", active: true },
+    select: { createdAt: true, user: { select: { id: true, name: true, phone: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function userNamesIn(db: Db | Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.id, u.name]));
+}

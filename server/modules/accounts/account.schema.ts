@@ -16,6 +16,11 @@ export type SignInInput = z.infer<typeof ZSignInInput>;
 export const VILLAGE_ROLE_VALUES = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"] as const;
 export const ZVillageRole = z.enum(VILLAGE_ROLE_VALUES);
 export type VillageRole = z.infer<typeof ZVillageRole>;
+/**
+ * The roles the committee itself gives or removes: SUPERVISOR is missing on purpose, because the
+ * supervisors watch the committee; the town appoints them.
+ */
+export const COMMITTEE_ROLE_VALUES = ["VILLAGER", "COMMITTEE", "GRID_WORKER", "SHOPKEEPER"] as const satisfies readonly VillageRole[];
 
 export const ZAccountCreateInput = z.object({
   phone: ZPhone,
@@ -46,3 +51,11 @@ export const ZSetRoleInput = z.object({
 export type SetRoleInput = z.infer<typeof ZSetRoleInput>;
 
 export const ZChangePasswordInput = z.object({ current: z.string().min(1).max(64), password: ZPassword });
+
+/** The town appoints (enabled) or removes a supervisor of one of its villages. */
+export const ZSupervisorSetInput = z.object({ villageId: ZId, userId: ZId, enabled: z.boolean() });
+export type SupervisorSetInput = z.infer<typeof ZSupervisorSetInput>;
+
+/** The town's view of one village: its supervisors, and people to choose from (by name or phone digits). */
+export const ZSupervisorVillageInput = z.object({ villageId: ZId, query: z.string().trim().max(20).optional() });
+export type SupervisorVillageInput = z.infer<typeof ZSupervisorVillageInput>;

@@ -7,7 +7,7 @@ import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { maskPhone } from "../households/household.policy";
-import { roleChangeProblem } from "./account.policy";
+import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
 import * as repo from "./account.repo";
 import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
 
@@ -69,9 +69,13 @@ async function gridFor(deps: Deps, villageId: string, role: string, gridId?: str
   return g;
 }
 
-/** Creates an account with a role in the committee's village. Throws PHONE_TAKEN, GRID_REQUIRED, NOT_FOUND (grid). */
+/**
+ * Creates an account with a role in the committee's village (never a supervisor's: the town appoints those).
+ * Throws SUPERVISOR_BY_TOWN, PHONE_TAKEN, GRID_REQUIRED, NOT_FOUND (grid).
+ */
 export async function createAccount(deps: Deps, actor: Actor, input: AccountCreateInput) {
   const villageId = villageOfActor(actor);
+  if (!COMMITTEE_ASSIGNABLE.includes(input.role)) throw new DomainError("SUPERVISOR_BY_TOWN");
   const grid = await gridFor(deps, villageId, input.role, input.gridId);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -108,14 +112,25 @@ async function userInVillage(deps: Deps, villageId: string, userId: string) {
 }
 
 /**
+ * A person the committee may manage: of its village, and not a supervisor there. A supervisor's
+ * account is the town's to keep, or the committee could reset it and sign in as its own reviewer.
+ */
+async function managedUser(deps: Deps, villageId: string, userId: string) {
+  const u = await userInVillage(deps, villageId, userId);
+  const roles = await repo.activeRolesInVillage(deps.db, villageId, u.id);
+  if (roles.includes("SUPERVISOR")) throw new DomainError("SUPERVISOR_ACCOUNT");
+  return u;
+}
+
+/**
  * Sets a new password for a person of the village. A person who also holds a role elsewhere
  * (another village, a town) is refused: one village's committee must not be able to take over
  * an account that acts in places it does not keep.
- * Throws NOT_FOUND (not a person of this village), ACCOUNT_SHARED.
+ * Throws NOT_FOUND (not a person of this village), SUPERVISOR_ACCOUNT, ACCOUNT_SHARED.
  */
 export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswordInput) {
   const villageId = villageOfActor(actor);
-  const u = await userInVillage(deps, villageId, input.userId);
+  const u = await managedUser(deps, villageId, input.userId);
   if (await repo.hasRoleElsewhere(deps.db, villageId, u.id)) throw new DomainError("ACCOUNT_SHARED");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
@@ -130,13 +145,15 @@ export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswo
 
 /**
  * Gives or removes a village role (a grid worker's role carries their grid).
- * Throws NOT_FOUND (person or grid not of this village), GRID_REQUIRED, OWN_COMMITTEE_ROLE.
+ * Throws NOT_FOUND (person or grid not of this village), SUPERVISOR_BY_TOWN, SUPERVISOR_ACCOUNT,
+ * GRID_REQUIRED, OWN_COMMITTEE_ROLE.
  */
 export async function setRole(deps: Deps, actor: Actor, input: SetRoleInput) {
   const villageId = villageOfActor(actor);
   const u = await userInVillage(deps, villageId, input.userId);
   const problem = roleChangeProblem(actor, { userId: u.id, role: input.role, enabled: input.enabled, gridId: input.gridId });
   if (problem) throw new DomainError(problem);
+  await managedUser(deps, villageId, u.id);
   const grid = input.enabled ? await gridFor(deps, villageId, input.role, input.gridId) : null;
   await deps.db.$transaction(async (tx) => {
     const before = await repo.findMembership(tx, u.id, villageId, input.role);
