@@ -63,7 +63,7 @@ describe("tRPC route limits", () => {
   it("gives the import and photo procedures their own, larger limits", () => {
     expect(trpcBodyLimit(["account.list"])).toBe(TRPC_BODY_MAX_BYTES);
     expect(trpcBodyLimit(["account.list", "household.import"])).toBe(IMPORT_BODY_MAX_BYTES);
-    expect(trpcBodyLimit(["store.saveItem"])).toBeGreaterThan(3 * 1024 * 1024);
+    expect(trpcBodyLimit(["item.save"])).toBeGreaterThan(3 * 1024 * 1024);
   });
 
   it("passes a body within the limit through whole", async () => {
