@@ -30,7 +30,7 @@ describe("accounts of a village", () => {
     // phone digits find the person too
     expect((await api.account.list({ query: phone.slice(-6) })).map((u) => u.id)).toEqual([id]);
 
-    await expect(login(phone, "secret-123")).resolves.toEqual({ userId: id });
+    await expect(login(phone, "secret-123")).resolves.toMatchObject({ userId: id });
     const audit = await api.audit.list({ take: 5 });
     expect(audit.items[0]).toMatchObject({ action: "account.create", entityId: id, entityLabel: "钱多多", actorName: committee.name });
     expect(JSON.stringify(audit.items[0])).not.toContain(phone);
@@ -66,7 +66,7 @@ describe("accounts of a village", () => {
     const { id } = await api.account.create({ phone, name: "孙二", password: "old-password", role: "VILLAGER" });
 
     await api.account.resetPassword({ userId: id, password: "new-password" });
-    await expect(login(phone, "new-password")).resolves.toEqual({ userId: id });
+    await expect(login(phone, "new-password")).resolves.toMatchObject({ userId: id });
     await expect(login(phone, "old-password")).rejects.toMatchObject({ code: "LOGIN_FAILED" });
     const audit = await api.audit.list({ take: 5 });
     expect(audit.items[0]).toMatchObject({ action: "account.resetPassword", entityId: id, before: null, after: null });

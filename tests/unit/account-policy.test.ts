@@ -7,7 +7,9 @@ describe("role changes a committee may make", () => {
   it("refuses removing one's own committee role, but not someone else's", () => {
     expect(roleChangeProblem(me, { userId: "u1", role: "COMMITTEE", enabled: false })).toBe("OWN_COMMITTEE_ROLE");
     expect(roleChangeProblem(me, { userId: "u2", role: "COMMITTEE", enabled: false })).toBeNull();
-    expect(roleChangeProblem(me, { userId: "u1", role: "SUPERVISOR", enabled: false })).toBeNull();
+    expect(roleChangeProblem(me, { userId: "u1", role: "SHOPKEEPER", enabled: false })).toBeNull();
+    // supervisors are the town's to appoint and remove, never the committee's (not even its own role)
+    expect(roleChangeProblem(me, { userId: "u1", role: "SUPERVISOR", enabled: false })).toBe("SUPERVISOR_BY_TOWN");
   });
   it("needs a grid for a grid worker only when giving the role", () => {
     expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: true })).toBe("GRID_REQUIRED");

@@ -34,6 +34,7 @@ export const OWNERS: Record<string, string> = {
   Event: "events",
   EventCheckIn: "events",
   EventPresence: "events",
+  CheckInCodeFailure: "events",
   EventSignup: "events",
   // the points shop
   Shop: "store",
