@@ -1,6 +1,6 @@
 /**
  * `npm run bench:checkin`: 1,000 households check in to one event over HTTP against the production build
- * on the real PostgreSQL (issue 5, "Tests and figures"): goal p99 < 500 ms, 0 lost, 0 duplicates, and the
+ * on the real PostgreSQL: goal p99 < 500 ms, 0 lost, 0 duplicates, and the
  * event's count as the app reports it (the kiosk and the roll-call list) equals the check-in rows.
  *
  * Set-up: a fresh database `mb_bench_ci_<timestamp>` on the server of --url (dropped unless --keep);

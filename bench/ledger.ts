@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ledger`: how fast the ledger (server/ledger) writes and reads (issue 4, "Tests and figures").
+ * `npm run bench:ledger`: how fast the ledger (server/ledger) writes and reads.
  *   1. Throughput: AWARD transactions (2 postings) through `post` inside `db.$transaction`, N concurrent
  *      clients, on 1 village (every write waits for the village's hash-chain lock) and on N villages
  *      (one client per village), against raw SQL on plain pg with the same clients, in the same run:

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:redeem`: 50 POS clients redeem concurrently over HTTP against the production build on
- * the real PostgreSQL (issue 6, "Tests and figures"): goal p99 < 300 ms with zero lost or doubled receipts.
+ * the real PostgreSQL: goal p99 < 300 ms with zero lost or doubled receipts.
  *
  * Set-up: a fresh database `mb_bench_rd_<timestamp>` on the server of --url (dropped unless --keep);
  * `npm start` on it (migrations by `prisma migrate deploy`, as production); one village (every

@@ -85,7 +85,7 @@ export const PERMISSIONS = {
   "points.statement": ["VILLAGER"],
   "points.pending": ["VILLAGER"],
   "points.trail": ["VILLAGER", "COMMITTEE", "SUPERVISOR"],
-  // events and QR check-in (ARCHITECTURE §8)
+  // events and QR check-in (docs/architecture.md, "Check-in and the store")
   "event.list": VILLAGE_PEOPLE,
   "event.create": ["COMMITTEE"],
   "event.close": ["COMMITTEE"],
@@ -95,7 +95,7 @@ export const PERMISSIONS = {
   "event.checkIn": ["VILLAGER"],
   "event.staffCheckIn": ["COMMITTEE", "GRID_WORKER"],
   "event.roster": ["COMMITTEE", "GRID_WORKER", "SUPERVISOR"],
-  // the points store (积分超市, ARCHITECTURE §9)
+  // the points store (积分超市, docs/architecture.md, "Check-in and the store")
   "store.shops": ["COMMITTEE", "SUPERVISOR", "SHOPKEEPER"],
   "store.createShop": ["COMMITTEE"],
   "store.assignKeeper": ["COMMITTEE"],

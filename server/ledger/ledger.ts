@@ -1,5 +1,5 @@
 /**
- * The ledger: the only code that writes points (ARCHITECTURE §5).
+ * The ledger: the only code that writes points (docs/architecture.md, "The ledger").
  * - every transaction has ≥ 2 postings summing to zero (also checked by a deferred trigger);
  * - append-only (a trigger rejects UPDATE/DELETE); a mistake is undone by `reverse`;
  * - idempotent: the idempotency key is checked under the village's ledger lock and backed by a unique index;

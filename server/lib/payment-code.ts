@@ -1,5 +1,5 @@
 /**
- * Household payment codes (付款码, ARCHITECTURE §8). Two forms of one idea, both bound to a 60-second
+ * Household payment codes (付款码, docs/architecture.md, "Check-in and the store"). Two forms of one idea, both bound to a 60-second
  * window and signed with a server key, so a photo of the code stops working within two minutes:
  *
  * 1. The QR token: "MB1.<householdId>.<window>.<nonce>.<sig>", sig = HMAC-SHA256(key, "qr|householdId|window|nonce")

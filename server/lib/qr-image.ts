@@ -1,5 +1,5 @@
 /**
- * QR images, generated on the server with `qrcode` (ARCHITECTURE §8). One set of options for every QR
+ * QR images, generated on the server with `qrcode` (docs/architecture.md, "Check-in and the store"). One set of options for every QR
  * the app shows or prints, so the test that decodes them with an independent decoder covers them all.
  */
 import QRCode from "qrcode";

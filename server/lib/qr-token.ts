@@ -1,5 +1,5 @@
 /**
- * Check-in tokens (ARCHITECTURE §8): what the organiser's kiosk QR, the printable static code and the
+ * Check-in tokens (docs/architecture.md, "Check-in and the store"): what the organiser's kiosk QR, the printable static code and the
  * typed short code carry. Pure functions: the clock (`nowMs`) and the event's secret are passed in.
  *
  *   rotating  MBE1.<eventId>.<villageId>.<window>.<sig>   window = floor(now / 30 s); valid this window and the previous

@@ -1,5 +1,5 @@
 /**
- * Proposals and review (ARCHITECTURE §6, PRODUCT principles 1–3): points come from the rule in force,
+ * Proposals and review (docs/architecture.md, "Due process", PRODUCT principles 1–3): points come from the rule in force,
  * caps hold on the village calendar, the proposer and anyone tied to the household cannot review,
  * and every refusal is translated and writes nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * Events and QR check-in (ARCHITECTURE §8): one check-in per household (the unique index), presence
+ * Events and QR check-in (docs/architecture.md, "Check-in and the store"): one check-in per household (the unique index), presence
  * of every member, geofence, opening hours, capacity, refused tokens writing nothing, staff check-in
  * by card and roll call, closing into award entries through due process exactly once, and every QR
  * decoding with an independent decoder (zbarimg) to the same payload.

@@ -1,5 +1,5 @@
 /**
- * Inputs of awards with due process (ARCHITECTURE §6): proposals, review, public notice (公示),
+ * Inputs of awards with due process (docs/architecture.md, "Due process"): proposals, review, public notice (公示),
  * objections, reversal, and the villager's points pages. The only awards file the browser may import.
  */
 import { z } from "zod";

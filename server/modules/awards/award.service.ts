@@ -1,5 +1,5 @@
 /**
- * Awards and deductions with due process (ARCHITECTURE §6): the committee proposes, a supervisor who
+ * Awards and deductions with due process (docs/architecture.md, "Due process"): the committee proposes, a supervisor who
  * neither proposed it nor is tied to the household reviews it; a final entry can be reversed.
  * Points always come from the rule in force (no free-typed amounts), so zero, fractional, huge or
  * wrong-signed points cannot be proposed.

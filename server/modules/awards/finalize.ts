@@ -1,5 +1,5 @@
 /**
- * Finalization (ARCHITECTURE §6): when a notice batch's window has closed, each entry with no open
+ * Finalization (docs/architecture.md, "Due process"): when a notice batch's window has closed, each entry with no open
  * objection becomes FINAL and posts to the ledger, exactly once.
  *
  * Safe to run from any number of processes at once (the timer in every app instance, `npm run

@@ -1,5 +1,5 @@
 /**
- * Inputs of village events and QR check-in (ARCHITECTURE §8). The only events file the browser may import.
+ * Inputs of village events and QR check-in (docs/architecture.md, "Check-in and the store"). The only events file the browser may import.
  */
 import { z } from "zod";
 import { ZId } from "../accounts/account.schema";

@@ -1,5 +1,5 @@
 /**
- * Printed household cards (ARCHITECTURE §4, §8): village, 户号, head's name and the household QR
+ * Printed household cards (docs/architecture.md): village, 户号, head's name and the household QR
  * (`MBH1:<householdId>`), 8 to an A4 page, as data for the print sheet and as a PDF. The QR only
  * identifies the household; paying with the card also needs the household PIN, and the card says so.
  * No phone or ID numbers are read here, so none can end up on a card.

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ZId } from "../accounts/account.schema";
 
-/** The categories in the order villages list them (ARCHITECTURE.md §7). */
+/** The categories in the order villages list them (docs/architecture.md). */
 export const RULE_CATEGORIES = [
   "LAW_ABIDING",
   "HARD_WORK",

@@ -1,5 +1,5 @@
 /**
- * Redeeming points for goods (ARCHITECTURE §9) and refunds. A redemption is one database
+ * Redeeming points for goods (docs/architecture.md, "Check-in and the store") and refunds. A redemption is one database
  * transaction: the items are locked (SELECT … FOR UPDATE, ordered by id so two tills never deadlock),
  * stock is checked and decreased, the points move household → shop through the ledger (no overdraw),
  * the payment code's nonce is recorded (a code pays once), and the receipt is written.

@@ -1,5 +1,5 @@
 /**
- * Settling with the shop (ARCHITECTURE §9): the SHOP account's balance is what the village owes the
+ * Settling with the shop (docs/architecture.md, "Check-in and the store"): the SHOP account's balance is what the village owes the
  * shop, valued at the village's fen-per-point; a recorded payment is a SETTLEMENT ledger transaction
  * SHOP → SETTLED (never more than is owed). Both sides read the same statement.
  */

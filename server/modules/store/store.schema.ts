@@ -1,5 +1,5 @@
 /**
- * Inputs of the points store (积分超市, ARCHITECTURE §9): shops and keepers, the catalogue and stock,
+ * Inputs of the points store (积分超市, docs/architecture.md, "Check-in and the store"): shops and keepers, the catalogue and stock,
  * payment codes and card PINs, redemption and refund, settlement with the shop.
  * The only store file the browser may import.
  */
