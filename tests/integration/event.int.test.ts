@@ -48,6 +48,9 @@ describe("creating an event", () => {
     await expect(api.event.create({ ...base, geoLat: 30, geoLng: 120 })).rejects.toMatchObject({ message: expect.stringContaining("纬度、经度和范围") });
     await expect(api.event.create({ ...base, geoLat: 30, geoLng: 120, geoRadiusM: 5 })).rejects.toMatchObject({ message: expect.stringContaining("不能小于 10") });
     await expect(api.event.create({ ...base, geoLat: 30, geoLng: 120, geoRadiusM: 100_001 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // the last moment a JavaScript Date can hold (year 275760) is beyond what PostgreSQL stores: a clear 400, not a 500
+    const far = 8.64e15;
+    await expect(api.event.create({ ...base, startsAt: new Date(far - HOUR), endsAt: new Date(far) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("2000 至 2100") });
     await expect(api.event.create({ ...base, endsAt: base.startsAt })).rejects.toMatchObject({ message: expect.stringContaining("必须晚于开始时间") });
     await expect(api.event.create({ ...base, startsAt: new Date(now - 3 * HOUR), endsAt: new Date(now - HOUR) })).rejects.toMatchObject({
       message: expect.stringContaining("结束时间已经过去"),

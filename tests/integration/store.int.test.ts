@@ -387,6 +387,10 @@ describe("settlement", () => {
     const settledSum = await t.db.ledgerPosting.aggregate({ where: { accountId: settled.id }, _sum: { points: true } });
     expect(settledSum._sum.points).toBe(60);
     const mine = await pos.settlement.statement({});
+    // impossible days are refused with a clear message instead of reaching the database
+    for (const from of ["2026-13-45", "2026-02-29", "0000-01-01"]) {
+      await expect(pos.settlement.statement({ from })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("真实日期") });
+    }
     const theirs = await api.settlement.statement({ shopId: s.shop.id });
     expect(mine).toEqual(theirs);
     expect(mine.lines.map((l) => [l.kind, l.points])).toEqual([

@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { ZId } from "../accounts/account.schema";
+import { ZInstant } from "@/server/lib/dates.schema";
 
 export const EVENT_CATEGORIES = ["LAW_ABIDING", "HARD_WORK", "FILIAL", "CUSTOMS", "PUBLIC_GOOD", "ENVIRONMENT", "SAFETY", "REPORT", "OTHER"] as const;
 export const CHECKIN_METHODS = ["QR", "STATIC_QR", "CARD", "ROLL_CALL"] as const;
@@ -22,8 +23,8 @@ export const ZEventCreateInput = z
     description: z.string().trim().max(1000).default(""),
     ruleId: ZId,
     place: z.string().trim().max(100).default(""),
-    startsAt: z.coerce.date(),
-    endsAt: z.coerce.date(),
+    startsAt: ZInstant,
+    endsAt: ZInstant,
     geoLat: ZLat.nullish(),
     geoLng: ZLng.nullish(),
     geoRadiusM: z.number().int().min(GEO_RADIUS_MIN).max(GEO_RADIUS_MAX).nullish(),

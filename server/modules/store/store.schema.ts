@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ZId, ZPhone } from "../accounts/account.schema";
 import { ZIdempotencyKey } from "../awards/award.schema";
+import { ZDay } from "@/server/lib/dates.schema";
 
 export const PRICE_MAX = 100_000;
 export const QTY_MAX = 99;
@@ -148,7 +149,6 @@ export const ZSetPinInput = z.object({
 });
 export type SetPinInput = z.infer<typeof ZSetPinInput>;
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.format" });
 export const ZPeriodInput = z.object({ from: ZDay.optional(), to: ZDay.optional() });
 export type PeriodInput = z.infer<typeof ZPeriodInput>;
 
