@@ -122,7 +122,7 @@ describe("checking in by QR", () => {
     expect(await t.db.eventPresence.count({ where: { eventId } })).toBe(50);
   });
 
-  it("checks the geofence: location refused, outside (with the distance), inside", async () => {
+  it("checks the geofence: location refused, outside (with the distance), inside; flags positions with poor or no accuracy", async () => {
     const s = await eventVillage(t.db);
     const eventId = await makeEvent(t.db, s, { geoLat: 30, geoLng: 120, geoRadiusM: 200 });
     const token = await tokenFor(t.db, eventId);
@@ -138,8 +138,15 @@ describe("checking in by QR", () => {
     expect(await eventSnapshot(t.db, eventId, s.v.id)).toEqual(before);
     const ok = await callerFor(t.db, s.head1).event.checkIn({ token, lat: 30.0005, lng: 120 });
     expect(ok).toMatchObject({ outcome: "CHECKED_IN", distanceM: 56 });
-    const row = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId }, select: { lat: true, lng: true, distanceM: true } });
-    expect(row).toEqual({ lat: 30.0005, lng: 120, distanceM: 56 });
+    const row = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId }, select: { lat: true, lng: true, distanceM: true, accuracyM: true, positionFlagged: true } });
+    // the phone said nothing about its accuracy: the position is trusted less, and the roster flags it
+    expect(row).toEqual({ lat: 30.0005, lng: 120, distanceM: 56, accuracyM: null, positionFlagged: true });
+    await callerFor(t.db, s.head2).event.checkIn({ token, lat: 30.0005, lng: 120, accuracy: 15.4 });
+    const good = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h2.id }, select: { accuracyM: true, positionFlagged: true } });
+    expect(good).toEqual({ accuracyM: 15, positionFlagged: false });
+    await callerFor(t.db, s.head3).event.checkIn({ token, lat: 30.0005, lng: 120, accuracy: 500 });
+    const poor = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h3.id }, select: { positionFlagged: true } });
+    expect(poor.positionFlagged).toBe(true);
   });
 
   it("is refused before the start and after the end, cancelled or closed", async () => {
@@ -239,6 +246,24 @@ describe("checking in by QR", () => {
     expect(ok).toMatchObject({ outcome: "CHECKED_IN", event: { id: eventId } });
   });
 
+  it("stops guessing: after 5 wrong typed codes in 10 minutes even the right one is refused, for that person only", async () => {
+    const s = await eventVillage(t.db);
+    const clock = makeClock();
+    const eventId = await makeEvent(t.db, s, {}, clock.now);
+    const e = await t.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { secret: true } });
+    const key = { eventId, villageId: s.v.id, secret: e.secret };
+    const guesser = callerFor(t.db, s.head2, { now: clock.now });
+    const right = () => shortCode(key, clock.now().getTime());
+    const wrong = () => String((Number(right()) + 1) % 1e6).padStart(6, "0");
+    for (let i = 0; i < 5; i++) await expect(guesser.event.checkIn({ code: wrong() })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(guesser.event.checkIn({ code: right() })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await t.db.eventCheckIn.count({ where: { eventId } })).toBe(0);
+    // someone else is not locked out by the guesser
+    await expect(callerFor(t.db, s.head1, { now: clock.now }).event.checkIn({ code: right() })).resolves.toMatchObject({ outcome: "CHECKED_IN" });
+    clock.set(new Date(clock.now().getTime() + 11 * 60_000));
+    await expect(guesser.event.checkIn({ code: right() })).resolves.toMatchObject({ outcome: "CHECKED_IN" });
+  });
+
   it("accepts a static printed code only with the geofence", async () => {
     const s = await eventVillage(t.db);
     const eventId = await makeEvent(t.db, s, { geoLat: 30, geoLng: 120, geoRadiusM: 100, allowStaticCode: true });
@@ -281,7 +306,13 @@ describe("staff check-in", () => {
       checkIn: { method: "CARD", by: s.committee.name },
       count: 1,
     });
+    const presencesBefore = await t.db.eventPresence.count({ where: { eventId } });
+    const auditsBefore = await t.db.auditLog.count({ where: { regionId: s.v.id } });
+    expect(auditsBefore).toBeGreaterThan(0);
     const again = await committee.event.staffCheckIn({ eventId, card: ` ${cardPayload(s.h3.id)}\n` });
+    // scanning the same card again adds no presence and no audit row
+    expect(await t.db.eventPresence.count({ where: { eventId } })).toBe(presencesBefore);
+    expect(await t.db.auditLog.count({ where: { regionId: s.v.id } })).toBe(auditsBefore);
     expect(again).toMatchObject({ outcome: "ALREADY_CHECKED_IN", checkIn: { method: "CARD", by: s.committee.name }, count: 1 });
     expect(again.checkIn!.at).toEqual(byCard.checkIn!.at);
     const row = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h3.id }, select: { method: true, userId: true, staffUserId: true } });
