@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { getLocale } from "next-intl/server";
 import "./globals.css";
 
@@ -13,6 +14,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b91c1c" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry the nonce of this request's Content-Security-Policy
+  // (proxy.ts), which a page prerendered at build time could not know.
+  await connection();
   const locale = await getLocale();
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>

@@ -1,9 +1,11 @@
 "use server";
 /** Server actions for the session: choosing a membership, switching language. */
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
+import { servedOverHttps } from "@/server/lib/security-headers";
 import { loadActor } from "./actor.repo";
 import { HOME_OF } from "./homes";
 import { MEMBERSHIP_COOKIE, sessionClaims } from "./session";
@@ -16,7 +18,9 @@ export async function chooseMembership(formData: FormData) {
   if (!claims) redirect("/signin");
   const actor = await loadActor(getDb(), claims.userId, membershipId, claims.sessionVersion);
   if (!actor) redirect("/choose");
-  (await cookies()).set(MEMBERSHIP_COOKIE, actor.membershipId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: YEAR });
+  // Secure over https, so the choice never travels in clear text once the site has https.
+  const secure = servedOverHttps(await headers(), { publicUrl: env.NEXTAUTH_URL, trustProxy: env.TRUST_PROXY });
+  (await cookies()).set(MEMBERSHIP_COOKIE, actor.membershipId, { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: YEAR });
   redirect(HOME_OF[actor.role]);
 }
 
