@@ -482,8 +482,9 @@ describe("closing an event", () => {
 
 describe("every generated QR decodes with an independent decoder (zbarimg)", () => {
   const hasZbar = spawnSync("zbarimg", ["--version"]).status === 0;
-  if (!hasZbar) console.warn("[event.int] zbarimg not found (apt-get install -y zbar-tools): skipping the QR decoding test");
-  it.skipIf(!hasZbar)("kiosk, static and card QR images decode to their exact payload", async () => {
+  // A missing decoder fails the test (as in CI); local runs may skip it with ALLOW_MISSING_TOOLS=1.
+  it.skipIf(!hasZbar && process.env.ALLOW_MISSING_TOOLS === "1")("kiosk, static and card QR images decode to their exact payload", async () => {
+    if (!hasZbar) throw new Error("zbarimg is not installed: run `bash scripts/ensure-chromium.sh` (apt-get install zbar-tools), or set ALLOW_MISSING_TOOLS=1 to skip locally");
     const s = await eventVillage(t.db);
     const eventId = await makeEvent(t.db, s, { geoLat: 30, geoLng: 120, geoRadiusM: 100, allowStaticCode: true });
     const k = await callerFor(t.db, s.committee).event.kiosk({ eventId });
