@@ -206,35 +206,56 @@ describe("ledger", () => {
     expect(await householdBalance(t.db, s.hs[0]!.id)).toBe(3 * reasons.length);
   });
 
-  it("property: random awards, deductions, spends and reversals keep every invariant", async () => {
+  it("property: random awards, deductions, spends and reversals (of spends too, and twice) keep every invariant", async () => {
     type Op = { kind: "award" | "deduct" | "spend" | "reverse"; h: number; points: number };
     const op = fc.record({
-      kind: fc.constantFrom("award", "deduct", "spend", "reverse") as fc.Arbitrary<Op["kind"]>,
+      // weighted so that spends often succeed and are then reversed
+      kind: fc.oneof(
+        { arbitrary: fc.constant("award" as const), weight: 3 },
+        { arbitrary: fc.constant("deduct" as const), weight: 1 },
+        { arbitrary: fc.constant("spend" as const), weight: 3 },
+        { arbitrary: fc.constant("reverse" as const), weight: 3 },
+      ),
       h: fc.integer({ min: 0, max: 2 }),
       points: fc.integer({ min: 1, max: 50 }),
     });
+    const seen = { spends: 0, spendReversals: 0, awardReversals: 0, secondReversals: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (random) => {
+        // every run starts by spending and reversing that spend, then goes on at random
+        const ops: Op[] = [{ kind: "award", h: 0, points: 50 }, { kind: "spend", h: 0, points: 50 }, { kind: "reverse", h: 0, points: 1 }, ...random];
         const s = await setup(t.db, 3);
-        const posted: string[] = [];
+        // every transaction that may be reversed, spends included; a reversed one stays listed so that
+        // reversing it again is tried too (and must be refused)
+        const posted: { id: string; kind: "award" | "spend" }[] = [];
+        const reversed = new Set<string>();
         const model = [0, 0, 0];
         for (const o of ops) {
-          try {
-            if (o.kind === "award") { posted.push((await award(t.db, s, o.h, o.points)).transactionId); model[o.h]! += o.points; }
-            if (o.kind === "deduct") { posted.push((await award(t.db, s, o.h, -o.points)).transactionId); model[o.h]! -= o.points; }
-            if (o.kind === "spend") {
-              const can = model[o.h]! >= o.points;
-              try { await spend(t.db, s, o.h, o.points); model[o.h]! -= o.points; expect(can).toBe(true); }
-              catch (e) { expect((e as { code?: string }).code).toBe("INSUFFICIENT_POINTS"); expect(can).toBe(false); }
+          if (o.kind === "award") { posted.push({ id: (await award(t.db, s, o.h, o.points)).transactionId, kind: "award" }); model[o.h]! += o.points; }
+          if (o.kind === "deduct") { posted.push({ id: (await award(t.db, s, o.h, -o.points)).transactionId, kind: "award" }); model[o.h]! -= o.points; }
+          if (o.kind === "spend") {
+            const points = Math.ceil(o.points / 5); // small baskets, so that most spends succeed
+            const can = model[o.h]! >= points;
+            let result: { transactionId: string } | null = null;
+            // the only refusal a spend may meet is the one the model predicts
+            try { result = await spend(t.db, s, o.h, points); }
+            catch (e) { expect((e as { code?: string }).code).toBe("INSUFFICIENT_POINTS"); }
+            expect(result !== null).toBe(can);
+            if (result) { posted.push({ id: result.transactionId, kind: "spend" }); model[o.h]! -= points; seen.spends++; }
+          }
+          if (o.kind === "reverse" && posted.length) {
+            const target = posted[o.points % posted.length]!;
+            const undo = () => t.db.$transaction((tx) => reverse(tx, now(), { villageId: s.v.id, transactionId: target.id, idempotencyKey: uniq("rv"), actorUserId: s.user.id, reason: "撤销" }));
+            if (reversed.has(target.id)) {
+              await expect(undo()).rejects.toMatchObject({ code: "ALREADY_REVERSED" });
+              seen.secondReversals++;
+              continue;
             }
-            if (o.kind === "reverse" && posted.length) {
-              const id = posted.shift()!;
-              const orig = await t.db.ledgerPosting.findMany({ where: { transactionId: id }, select: { accountId: true, points: true } });
-              await t.db.$transaction((tx) => reverse(tx, now(), { villageId: s.v.id, transactionId: id, idempotencyKey: uniq("rv"), actorUserId: s.user.id, reason: "撤销" }));
-              for (const p of orig) { const i = s.households.indexOf(p.accountId); if (i >= 0) model[i]! -= p.points; }
-            }
-          } catch (e) {
-            if ((e as { code?: string }).code !== "INSUFFICIENT_POINTS") throw e;
+            const orig = await t.db.ledgerPosting.findMany({ where: { transactionId: target.id }, select: { accountId: true, points: true } });
+            await undo();
+            reversed.add(target.id);
+            seen[target.kind === "spend" ? "spendReversals" : "awardReversals"]++;
+            for (const p of orig) { const i = s.households.indexOf(p.accountId); if (i >= 0) model[i]! -= p.points; }
           }
         }
         for (let i = 0; i < 3; i++) expect(await householdBalance(t.db, s.hs[i]!.id)).toBe(model[i]);
@@ -243,7 +264,11 @@ describe("ledger", () => {
         const sum = await t.db.ledgerPosting.aggregate({ where: { villageId: s.v.id }, _sum: { points: true } });
         expect(sum._sum.points ?? 0).toBe(0);
       }),
-      { numRuns: 15 },
+      { numRuns: 15, seed: 20261203 },
     );
+    // the runs above really reversed spends, awards and tried a second reversal
+    expect(seen.spendReversals).toBeGreaterThan(0);
+    expect(seen.awardReversals).toBeGreaterThan(0);
+    expect(seen.secondReversals).toBeGreaterThan(0);
   });
 });
