@@ -54,14 +54,14 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/finalize.ts db-outside-repo Award",
   "server/modules/awards/finalize.ts db-outside-repo NoticeBatch",
   "server/modules/awards/finalize.ts db-outside-repo Objection",
-  // server/modules/awards/notice.service.ts
-  "server/modules/awards/notice.service.ts db-outside-repo Award",
-  "server/modules/awards/notice.service.ts db-outside-repo HouseholdMember",
-  "server/modules/awards/notice.service.ts db-outside-repo NoticeBatch",
-  "server/modules/awards/notice.service.ts db-outside-repo Objection",
-  "server/modules/awards/notice.service.ts db-outside-repo Region",
-  "server/modules/awards/notice.service.ts foreign-model HouseholdMember",
-  "server/modules/awards/notice.service.ts foreign-model Region",
+  // server/modules/awards/publicity.service.ts
+  "server/modules/awards/publicity.service.ts db-outside-repo Award",
+  "server/modules/awards/publicity.service.ts db-outside-repo HouseholdMember",
+  "server/modules/awards/publicity.service.ts db-outside-repo NoticeBatch",
+  "server/modules/awards/publicity.service.ts db-outside-repo Objection",
+  "server/modules/awards/publicity.service.ts db-outside-repo Region",
+  "server/modules/awards/publicity.service.ts foreign-model HouseholdMember",
+  "server/modules/awards/publicity.service.ts foreign-model Region",
   // server/modules/awards/objection.service.ts
   "server/modules/awards/objection.service.ts db-outside-repo Award",
   "server/modules/awards/objection.service.ts db-outside-repo HouseholdMember",

@@ -17,7 +17,7 @@ const FINAL_SHOWN = 10;
  */
 export default async function NoticeBoardPage() {
   const caller = await serverCaller();
-  const [t, locale, board] = await Promise.all([getTranslations("points"), getLocale(), caller.notice.board()]);
+  const [t, locale, board] = await Promise.all([getTranslations("points"), getLocale(), caller.publicity.board()]);
   return (
     <div className="space-y-4">
       <Link href="/v/affairs" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="board-back">

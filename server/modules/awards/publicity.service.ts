@@ -64,7 +64,7 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
     if (input.awardIds && count !== ids.length) throw new DomainError("AWARD_WRONG_STATE");
     await recordAudit(tx, actor, {
       regionId: villageId,
-      action: "notice.publish",
+      action: "publicity.publish",
       entity: "NoticeBatch",
       entityId: batch.id,
       after: { title: batch.title, count, noticeDays, closesAt: batch.closesAt.toISOString() },
