@@ -8,6 +8,8 @@ import { householdBalance } from "@/server/ledger/read";
 import { verifyLedger } from "@/server/ledger/verify";
 import { finalizeDue } from "@/server/modules/awards/finalize";
 import { PERMISSIONS } from "@/server/auth/permissions";
+import zhAdmin from "@/server/i18n/messages/zh/admin.json";
+import enAdmin from "@/server/i18n/messages/en/admin.json";
 import { appRouter } from "@/server/trpc/root";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor, makeActor } from "../factories";
@@ -282,5 +284,9 @@ describe("publishing", () => {
     const pub = await callerFor(t.db, s.committee).publicity.publish({});
     const audit = await t.db.auditLog.findMany({ where: { entityId: pub.batchId }, select: { action: true } });
     expect(audit).toEqual([{ action: "publicity.publish" }]);
+    // the audit trail names it in both languages, also for records written before the rename (notice.publish)
+    expect(zhAdmin.audit.actions.publicity.publish).toBe("发布积分公示");
+    expect(zhAdmin.audit.actions.notice.publish).toBe("发布积分公示");
+    expect(enAdmin.audit.actions.publicity.publish).toBe(enAdmin.audit.actions.notice.publish);
   });
 });
