@@ -214,14 +214,14 @@ export function awardsByIds(db: Reader, villageId: string, ids: string[]) {
 // The household's own entries (points.service.ts).
 
 /** How many entries of the household are on their way (in `statuses`). */
-export function countHouseholdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly string[] }) {
-  return db.award.count({ where: { householdId: f.householdId, villageId: f.villageId, status: { in: f.statuses as never } } });
+export function countHouseholdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly AwardRow["status"][] }) {
+  return db.award.count({ where: { householdId: f.householdId, villageId: f.villageId, status: { in: [...f.statuses] } } });
 }
 
 /** The household's entries in `statuses`, newest first (at most 100). */
-export function householdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly string[] }) {
+export function householdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly AwardRow["status"][] }) {
   return db.award.findMany({
-    where: { householdId: f.householdId, villageId: f.villageId, status: { in: f.statuses as never } },
+    where: { householdId: f.householdId, villageId: f.villageId, status: { in: [...f.statuses] } },
     orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
     take: 100,
     select: awardSelect,
