@@ -115,9 +115,9 @@ export function AwardTrail({ trail, staff = false, children }: { trail: Trail; s
           {rejected ? null : (
             <Step
               n={3}
-              title={t("trail.notice")}
+              title={t("trail.publicity")}
               state={a.notice ? (a.notice.windowOpen || (a.status === "IN_NOTICE" && a.openObjections > 0) ? "now" : "done") : "pending"}
-              testId="trail-notice"
+              testId="trail-publicity"
             >
               {a.notice ? (
                 <>

@@ -16,7 +16,7 @@ export function PublishCard({ count, noticeDays, closesAt }: { count: number; no
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const publish = useMutation(trpc.notice.publish.mutationOptions({ onSuccess: () => router.refresh() }));
+  const publish = useMutation(trpc.publicity.publish.mutationOptions({ onSuccess: () => router.refresh() }));
   const closes = formatDateTime(closesAt, locale);
 
   return (

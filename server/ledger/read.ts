@@ -55,3 +55,20 @@ export async function householdStatement(db: Db, householdId: string, opts: { cu
   const page = rows.slice(0, opts.take);
   return { items: page, nextCursor: rows.length > opts.take ? page[page.length - 1]!.id : null };
 }
+
+// What the awards module reads: one transaction for an entry's trail, and which transactions were reversed.
+
+/** One transaction of the village as an entry's trail shows it, or null. */
+export function transactionInfo(db: Db, villageId: string, id: string) {
+  return db.ledgerTransaction.findFirst({
+    where: { id, villageId },
+    select: { id: true, seq: true, kind: true, createdAt: true, hash: true, reason: true, actorUserId: true },
+  });
+}
+
+/** For each of `transactionIds` that was later reversed: the id of its REVERSAL transaction. */
+export async function reversalsOf(db: Db, transactionIds: string[]): Promise<Map<string, string>> {
+  if (transactionIds.length === 0) return new Map();
+  const rows = await db.ledgerTransaction.findMany({ where: { reversesId: { in: transactionIds } }, select: { id: true, reversesId: true } });
+  return new Map(rows.map((r) => [r.reversesId!, r.id]));
+}

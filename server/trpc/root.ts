@@ -8,7 +8,7 @@ import { regionRouter } from "./routers/region";
 import { ruleRouter } from "./routers/rule";
 import { villageRouter } from "./routers/village";
 import { awardRouter } from "./routers/award";
-import { noticeRouter } from "./routers/notice";
+import { publicityRouter } from "./routers/publicity";
 import { objectionRouter } from "./routers/objection";
 import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
@@ -26,7 +26,7 @@ export const appRouter = router({
   village: villageRouter,
   rule: ruleRouter,
   award: awardRouter,
-  notice: noticeRouter,
+  publicity: publicityRouter,
   objection: objectionRouter,
   relation: relationRouter,
   supervisor: supervisorRouter,

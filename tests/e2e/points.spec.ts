@@ -75,8 +75,8 @@ test("an award goes from proposal through review, notice and an objection to the
 
   // 3. The committee publishes everything approved in one notice batch.
   await signInAs(page, COMMITTEE, "/c");
-  await page.getByTestId("go-notice").first().click();
-  await page.waitForURL("**/c/notice");
+  await page.getByTestId("go-publicity").first().click();
+  await page.waitForURL("**/c/publicity");
   await expect(page.getByTestId("publish-count")).toContainText("公示 7 天");
   await page.getByTestId("publish").click();
   await page.getByTestId("publish-confirm").click();
@@ -93,8 +93,8 @@ test("an award goes from proposal through review, notice and an objection to the
   await signInAs(page, NEIGHBOUR, "/v");
   await page.getByRole("navigation").getByRole("link", { name: "村务", exact: true }).click();
   await page.waitForURL("**/v/affairs");
-  await page.getByTestId("go-notice").click();
-  await page.waitForURL("**/v/affairs/notice");
+  await page.getByTestId("go-publicity").click();
+  await page.waitForURL("**/v/affairs/publicity");
   const entry = page.getByTestId("notice-entry").filter({ hasText: reason });
   await expect(entry).toContainText("001 王建国");
   await expect(entry).toContainText("公示截止");

@@ -306,7 +306,7 @@ describe("reversal", () => {
     const id = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     // not final yet
     await expect(callerFor(t.db, s.supervisor2).award.reverse({ id, reason: "录入错误" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await callerFor(t.db, s.committee).notice.publish({});
+    await callerFor(t.db, s.committee).publicity.publish({});
     expect(await householdBalance(t.db, s.h1.id)).toBe(10);
 
     const res = await callerFor(t.db, s.supervisor2).award.reverse({ id, reason: "重复录入，予以撤销" });

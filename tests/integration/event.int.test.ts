@@ -466,7 +466,7 @@ describe("closing an event", () => {
         expect(a).toMatchObject({ status: noticeDays === 0 ? "FINAL" : "IN_NOTICE", reviewedById: null, proposedById: s.committee.userId });
         expect(a.noticeBatchId).toBe(res.published!.batchId);
       }
-      const board = await callerFor(t.db, s.head1, { now: clock.now }).notice.board();
+      const board = await callerFor(t.db, s.head1, { now: clock.now }).publicity.board();
       expect([...board.inNotice, ...board.recentFinal].filter((e) => e.ownHousehold)).toHaveLength(1);
     }
   });

@@ -7,6 +7,7 @@
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import { reverse as reverseTx } from "@/server/ledger/ledger";
+import { transactionInfo } from "@/server/ledger/read";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
@@ -17,6 +18,9 @@ import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.sc
 import { awardReversalKey } from "./finalize";
 import { intakeAwards } from "./intake.service";
 import { userNames } from "../accounts/account.read";
+import { activeHouseholdsOfGrid, householdInVillage, householdsInVillage, isMemberOf, type HouseholdCard } from "../households/for-awards.read";
+import { isGridOfVillage } from "../regions/for-awards.read";
+import * as objectionRepo from "./objection.repo";
 
 /**
  * Proposes an award or deduction for one household (status PROPOSED). A retry with the same
@@ -30,24 +34,15 @@ export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
   return deps.db.$transaction(async (tx) => {
     await repo.lockProposals(tx, villageId);
     // A manual proposal has no source record: its sourceId keeps the client's request key.
-    const first = await tx.award.findFirst({
-      where: { villageId, source: "MANUAL", sourceId: input.idempotencyKey, proposedById: actor.userId },
-      select: { id: true, householdId: true, ruleId: true, status: true, points: true },
-    });
+    const first = await repo.findManualProposal(tx, { villageId, requestKey: input.idempotencyKey, proposedById: actor.userId });
     if (first) {
       if (first.householdId !== input.householdId || first.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
       return { id: first.id, status: first.status, points: first.points, replayed: true };
     }
-    const h = await tx.household.findFirst({
-      where: { id: input.householdId, villageId },
-      select: { id: true, number: true, headName: true, status: true },
-    });
+    const h = await householdInVillage(tx, villageId, input.householdId);
     if (!h) throw new DomainError("NOT_FOUND");
     if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
-    if (input.memberId) {
-      const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true } });
-      if (!m) throw new DomainError("NOT_FOUND");
-    }
+    if (input.memberId && !(await isMemberOf(tx, h.id, input.memberId))) throw new DomainError("NOT_FOUND");
     const { created, rule } = await intakeAwards(tx, actor, {
       villageId,
       source: "MANUAL",
@@ -77,21 +72,19 @@ export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatch
   return deps.db.$transaction(
     async (tx) => {
       await repo.lockProposals(tx, villageId);
-      const first = await tx.award.findMany({ where: { villageId, batchKey: input.idempotencyKey }, select: { ruleId: true, points: true } });
+      const first = await repo.findBatchByKey(tx, villageId, input.idempotencyKey);
       if (first.length) {
         if (first[0]!.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
         return { count: first.length, batchKey: input.idempotencyKey, points: first[0]!.points, replayed: true };
       }
-      const select = { id: true, number: true, headName: true, status: true } as const;
-      let households: { id: string; number: string; headName: string; status: string }[];
+      let households: HouseholdCard[];
       if (input.gridId) {
-        const grid = await tx.grid.findFirst({ where: { id: input.gridId, villageId }, select: { id: true } });
-        if (!grid) throw new DomainError("NOT_FOUND");
-        households = await tx.household.findMany({ where: { villageId, gridId: grid.id, status: "ACTIVE" }, select, orderBy: { number: "asc" } });
+        if (!(await isGridOfVillage(tx, villageId, input.gridId))) throw new DomainError("NOT_FOUND");
+        households = await activeHouseholdsOfGrid(tx, villageId, input.gridId);
         if (households.length === 0) throw new DomainError("BATCH_EMPTY");
       } else {
         const ids = [...new Set(input.householdIds ?? [])];
-        households = await tx.household.findMany({ where: { villageId, id: { in: ids } }, select, orderBy: { number: "asc" } });
+        households = await householdsInVillage(tx, villageId, ids);
         if (households.length !== ids.length) throw new DomainError("NOT_FOUND");
         if (households.some((h) => h.status !== "ACTIVE")) throw new DomainError("HOUSEHOLD_INACTIVE");
       }
@@ -149,11 +142,8 @@ export async function review(deps: Deps, actor: Actor, input: { id: string; note
     await assertMayReview(tx, actor, a);
     if (a.status !== "PROPOSED") throw new DomainError("AWARD_WRONG_STATE");
     const note = input.note?.trim() || null;
-    const { count } = await tx.award.updateMany({
-      where: { id: a.id, status: "PROPOSED" },
-      data: { status: input.decision, reviewedById: actor.userId, reviewedAt: now, reviewNote: note },
-    });
-    if (count === 0) throw new DomainError("AWARD_WRONG_STATE");
+    const reviewed = await repo.recordReview(tx, a.id, { status: input.decision, reviewedById: actor.userId, reviewedAt: now, reviewNote: note });
+    if (!reviewed) throw new DomainError("AWARD_WRONG_STATE");
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: input.decision === "APPROVED" ? "award.approve" : "award.reject",
@@ -189,7 +179,7 @@ export async function reverseAward(deps: Deps, actor: Actor, input: { id: string
       actorUserId: actor.userId,
       reason: input.reason,
     });
-    await tx.award.update({ where: { id: a.id }, data: { status: "REVERSED", reversalTxId: res.transactionId }, select: { id: true } });
+    await repo.markReversed(tx, a.id, res.transactionId);
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "award.reverse",
@@ -218,20 +208,9 @@ async function reviewFlags(deps: Deps, actor: Actor, rows: { id: string; househo
 export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput) {
   const villageId = villageOf(actor);
   const base = { villageId, ...(input.householdId ? { householdId: input.householdId } : {}) };
-  const where = { ...base, ...(input.status ? { status: input.status } : {}) };
-  const [rows, grouped] = await Promise.all([
-    deps.db.award.findMany({
-      where,
-      orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
-      take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      select: repo.awardSelect,
-    }),
-    deps.db.award.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
-  ]);
+  const { rows, counts } = await repo.awardPage(deps.db, { base, status: input.status, take: input.take, cursor: input.cursor });
   const page = rows.slice(0, input.take);
   const [views, flags] = await Promise.all([repo.decorate(deps.db, villageId, page, deps.now()), reviewFlags(deps, actor, page)]);
-  const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<string, number>>;
   return {
     items: views.map((v) => ({ ...v, reviewBlock: flags.get(v.id) ?? null, mine: v.proposedBy.id === actor.userId })),
     nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
@@ -242,10 +221,7 @@ export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput
 /** One ledger transaction as the trail shows it: id, when, who, and the start of its tamper-evident hash. */
 async function ledgerInfo(tx: Deps["db"], villageId: string, id: string | null) {
   if (!id) return null;
-  const t = await tx.ledgerTransaction.findFirst({
-    where: { id, villageId },
-    select: { id: true, seq: true, kind: true, createdAt: true, hash: true, reason: true, actorUserId: true },
-  });
+  const t = await transactionInfo(tx, villageId, id);
   if (!t) return null;
   const names = await userNames(tx, [t.actorUserId]);
   return {
@@ -271,11 +247,7 @@ export async function awardTrail(deps: Deps, villageId: string, awardId: string,
   const [[award], book, objections, posting, reversal] = await Promise.all([
     repo.decorate(deps.db, villageId, [row], now),
     ruleBookInfo(deps.db, villageId, row.ruleBookId),
-    deps.db.objection.findMany({
-      where: { awardId, villageId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, userId: true, reason: true, status: true, answer: true, ruledById: true, ruledAt: true, createdAt: true },
-    }),
+    objectionRepo.objectionsOfAward(deps.db, villageId, awardId),
     ledgerInfo(deps.db, villageId, row.transactionId),
     ledgerInfo(deps.db, villageId, row.reversalTxId),
   ]);

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { newEventSecret } from "@/server/lib/qr-token";
 import { recordAudit } from "../audit/audit.service";
 import { intakeAwards } from "../awards/intake.service";
-import { publish } from "../awards/notice.service";
+import { publish } from "../awards/publicity.service";
 import { ruleInForce } from "../rules/rule.read";
 import { eventState } from "./event.policy";
 import * as repo from "./event.repo";

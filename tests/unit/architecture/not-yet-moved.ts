@@ -36,41 +36,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/audit/audit.service.ts foreign-model User",
   "server/modules/audit/audit.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/audit/audit.service.ts raw-sql-outside-repo Region",
-  // server/modules/awards/award.repo.ts
-  "server/modules/awards/award.repo.ts foreign-model Household",
-  "server/modules/awards/award.repo.ts foreign-model HouseholdMember",
-  // server/modules/awards/award.service.ts
-  "server/modules/awards/award.service.ts db-outside-repo Award",
-  "server/modules/awards/award.service.ts db-outside-repo Grid",
-  "server/modules/awards/award.service.ts db-outside-repo Household",
-  "server/modules/awards/award.service.ts db-outside-repo HouseholdMember",
-  "server/modules/awards/award.service.ts db-outside-repo LedgerTransaction",
-  "server/modules/awards/award.service.ts db-outside-repo Objection",
-  "server/modules/awards/award.service.ts foreign-model Grid",
-  "server/modules/awards/award.service.ts foreign-model Household",
-  "server/modules/awards/award.service.ts foreign-model HouseholdMember",
-  "server/modules/awards/award.service.ts foreign-model LedgerTransaction",
-  // server/modules/awards/finalize.ts
-  "server/modules/awards/finalize.ts db-outside-repo Award",
-  "server/modules/awards/finalize.ts db-outside-repo NoticeBatch",
-  "server/modules/awards/finalize.ts db-outside-repo Objection",
-  // server/modules/awards/notice.service.ts
-  "server/modules/awards/notice.service.ts db-outside-repo Award",
-  "server/modules/awards/notice.service.ts db-outside-repo HouseholdMember",
-  "server/modules/awards/notice.service.ts db-outside-repo NoticeBatch",
-  "server/modules/awards/notice.service.ts db-outside-repo Objection",
-  "server/modules/awards/notice.service.ts db-outside-repo Region",
-  "server/modules/awards/notice.service.ts foreign-model HouseholdMember",
-  "server/modules/awards/notice.service.ts foreign-model Region",
-  // server/modules/awards/objection.service.ts
-  "server/modules/awards/objection.service.ts db-outside-repo Award",
-  "server/modules/awards/objection.service.ts db-outside-repo HouseholdMember",
-  "server/modules/awards/objection.service.ts db-outside-repo Objection",
-  "server/modules/awards/objection.service.ts foreign-model HouseholdMember",
-  // server/modules/awards/points.service.ts
-  "server/modules/awards/points.service.ts db-outside-repo Award",
-  "server/modules/awards/points.service.ts db-outside-repo LedgerTransaction",
-  "server/modules/awards/points.service.ts foreign-model LedgerTransaction",
   // server/modules/awards/relation.service.ts
   "server/modules/awards/relation.service.ts db-outside-repo Household",
   "server/modules/awards/relation.service.ts db-outside-repo Membership",

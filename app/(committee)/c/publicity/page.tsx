@@ -14,8 +14,8 @@ export default async function Page() {
   const [t, approved, batches, board] = await Promise.all([
     getTranslations("points"),
     caller.award.list({ status: "APPROVED", take: 1 }),
-    caller.notice.batches({ take: 20 }),
-    caller.notice.board(),
+    caller.publicity.batches({ take: 20 }),
+    caller.publicity.board(),
   ]);
   const count = approved.counts.APPROVED ?? 0;
   // What the notice would close at if published now (the server sets the real one on publishing).

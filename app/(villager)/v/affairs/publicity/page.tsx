@@ -15,9 +15,9 @@ const FINAL_SHOWN = 10;
  * 积分公示: what is on public notice in the village now (anyone may object while the window is
  * open, once per household), the answers to my objections, and what became final recently.
  */
-export default async function NoticeBoardPage() {
+export default async function PublicityBoardPage() {
   const caller = await serverCaller();
-  const [t, locale, board] = await Promise.all([getTranslations("points"), getLocale(), caller.notice.board()]);
+  const [t, locale, board] = await Promise.all([getTranslations("points"), getLocale(), caller.publicity.board()]);
   return (
     <div className="space-y-4">
       <Link href="/v/affairs" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="board-back">
