@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
 import { AwardRowBody } from "./award-row";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import type { ObjectionItem } from "./types";
 
 /**

@@ -4,7 +4,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { serverCaller } from "@/server/trpc/server-caller";
 import { BookStatus } from "./book-status";
 import { CreateDraftForm } from "./create-draft-form";
-import { formatDay } from "./format";
+import { formatDay } from "@/server/lib/village-time.schema";
 
 export type RulesBase = "/c" | "/s";
 

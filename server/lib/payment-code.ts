@@ -18,9 +18,10 @@
  * Pure functions with the key and the clock injected (tests); `paymentKey()` derives the app's key.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { PAYMENT_PREFIX, TILL_SESSION_PREFIX } from "./codes.schema";
 
 export const WINDOW_MS = 60_000;
-const PREFIX = "MB1";
+const PREFIX = PAYMENT_PREFIX;
 
 /** The app's payment-code key: derived from NEXTAUTH_SECRET, so it is set wherever sign-in works. */
 let cachedKey: Buffer | undefined;
@@ -118,7 +119,7 @@ export function typedNonce(householdId: string, window: number): string {
  * still pays once. Format: "MBS1.<base64url(json)>.<sig>", sig = HMAC-SHA256(key, "session|" + json), 128 bits.
  */
 export const SESSION_MS = 10 * 60_000;
-const SESSION_PREFIX = "MBS1";
+const SESSION_PREFIX = TILL_SESSION_PREFIX;
 
 export type PayerSession = { householdId: string; shopId: string; nonce: string | null; payMethod: "CODE" | "CARD_PIN"; exp: number };
 

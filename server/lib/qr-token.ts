@@ -11,12 +11,13 @@
  * A photo of the kiosk QR sent to a friend stops working within 30–60 s.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { CARD_PREFIX, CHECKIN_ROTATING_PREFIX, CHECKIN_STATIC_PREFIX, CHECKIN_TYPED_PREFIX } from "./codes.schema";
 
 export const WINDOW_MS = 30_000;
 export const TOKEN_MAX_LENGTH = 200;
 const SIG_LENGTH = 22; // 16 bytes in base64url without padding
-const ROTATING = "MBE1";
-const STATIC = "MBS1";
+const ROTATING = CHECKIN_ROTATING_PREFIX;
+const STATIC = CHECKIN_STATIC_PREFIX;
 const ID_RE = /^[0-9A-Za-z_-]{1,40}$/;
 const SIG_RE = /^[0-9A-Za-z_-]+$/;
 
@@ -123,7 +124,7 @@ export function verifyParsed(t: ParsedToken, key: EventKey, nowMs: number): Veri
 
 /** The typed short code (6 digits) of the event for `window`. */
 export function shortCodeFor(key: Omit<EventKey, "allowStaticCode">, window: number): string {
-  const n = mac(key.secret, `MBC1|${key.eventId}|${key.villageId}|${window}`).readUInt32BE(0) % 1_000_000;
+  const n = mac(key.secret, `${CHECKIN_TYPED_PREFIX}|${key.eventId}|${key.villageId}|${window}`).readUInt32BE(0) % 1_000_000;
   return String(n).padStart(6, "0");
 }
 
@@ -152,7 +153,7 @@ export function verifyShortCode(code: string, key: Omit<EventKey, "allowStaticCo
 
 // ───────── Printed household cards ─────────
 
-const CARD = "MBH1:";
+const CARD = CARD_PREFIX;
 
 /** The QR payload of a household's printed card. */
 export const cardPayload = (householdId: string) => `${CARD}${householdId}`;

@@ -6,7 +6,7 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
+import { maskPhone } from "@/server/lib/words.schema";
 import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
 import * as repo from "./account.repo";
 import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
