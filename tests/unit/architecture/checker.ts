@@ -17,6 +17,7 @@ export type Rule =
   | "client-server" // client code imports server code other than schemas
   | "foreign-vocabulary" // a domain (or auth) borrows another domain's schema or policy: shared words belong in the kernel
   | "kernel-upward" // the kernel (server/lib) imports a module, auth, tRPC, the ledger, jobs or the route wrapper
+  | "composition-root" // a database client made or fetched anywhere but appDeps() (server/lib/deps.ts)
   | "kernel-not-client-safe"; // a kernel schema file imports something other than zod and other kernel schemas
 
 export type Finding = { file: string; rule: Rule; detail: string };
@@ -51,6 +52,9 @@ const DELEGATE_METHODS = new Set([
   "groupBy",
 ]);
 const RAW_METHODS = new Set(["$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe"]);
+
+/** The one place the app's database client (and the rest of `deps`) is assembled. */
+export const COMPOSITION_ROOT = "server/lib/deps.ts";
 
 /** The module a file belongs to, by where it lives. */
 export function moduleOf(file: string): string {
@@ -147,6 +151,13 @@ export function checkSource(file: string, text: string, cfg: CheckerConfig): Fin
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const a = node.arguments[0];
       if (a && ts.isStringLiteral(a)) checkImport(a.text, false);
+    } else if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      /^(getDb|appDb|createPrisma|PrismaClient)$/.test(node.expression.text) &&
+      file !== COMPOSITION_ROOT
+    ) {
+      add("composition-root", node.expression.text);
     } else if (ts.isPropertyAccessExpression(node)) {
       const name = node.name.text;
       // x.<model>.<method>

@@ -143,6 +143,14 @@ describe("the checker itself", () => {
     expect(check("server/trpc/routers/store.ts", 'import { ZRedeemInput } from "@/server/modules/store/store.schema";')).toEqual([]);
   });
 
+  it("flags a database client taken from anywhere but appDeps()", () => {
+    expect(check("server/auth/actions.ts", 'import { getDb } from "@/server/db";\nconst a = loadActor(getDb(), id);')).toEqual(["composition-root getDb"]);
+    expect(check("server/jobs/timer.ts", "const db = createPrisma();")).toEqual(["composition-root createPrisma"]);
+    expect(check("app/x/page.tsx", "const db = new PrismaClient({});")).toEqual(["composition-root PrismaClient"]);
+    expect(check("server/auth/actions.ts", "const a = loadActor(appDeps().db, id);")).toEqual([]);
+    expect(check("server/lib/deps.ts", "const db = createPrisma();")).toEqual([]);
+  });
+
   it("keeps the kernel at the bottom, and its schema files client-safe", () => {
     expect(check("server/lib/words.schema.ts", 'import { ZId } from "@/server/modules/accounts/account.schema";')).toEqual([
       "kernel-not-client-safe @/server/modules/accounts/account.schema",
