@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, toLocale } from "./config";
 import { VILLAGE_TIME_ZONE } from "@/server/lib/village-time.schema";
+import { LOCALE_COOKIE, toLocale } from "./config";
 import { MESSAGES } from "./messages";
 
 export default getRequestConfig(async () => {
