@@ -41,51 +41,36 @@ export function villageMinute(d: Date): string {
 
 // ───────── As people read them (zh / en) ─────────
 
-const lang = (locale: string) => (locale === "zh" ? "zh-CN" : "en-GB");
+type Shown = Date | string;
+
+/** Formats in the village's time zone, in the reader's language. */
+function shown(value: Shown, locale: string, parts: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: VILLAGE_TIME_ZONE, ...parts }).format(new Date(value));
+}
+const CLOCK = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
 
 /** Date and time: 11月23日 18:00 / 23 Nov, 18:00. */
-export function formatDateTime(value: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(lang(locale), {
-    timeZone: VILLAGE_TIME_ZONE,
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(value));
+export function formatDateTime(value: Shown, locale: string): string {
+  return shown(value, locale, { month: "short", day: "numeric", ...CLOCK });
 }
 
 /** A short day for list lines: 11月23日 / 23 Nov (the year only when it is not this year's). */
-export function formatShortDay(value: Date | string, locale: string, now: Date = new Date()): string {
-  const d = new Date(value);
-  const year = (x: Date) => new Intl.DateTimeFormat("en", { timeZone: VILLAGE_TIME_ZONE, year: "numeric" }).format(x);
-  return new Intl.DateTimeFormat(lang(locale), {
-    timeZone: VILLAGE_TIME_ZONE,
-    ...(year(d) === year(now) ? {} : { year: "numeric" }),
-    month: "short",
-    day: "numeric",
-  }).format(d);
+export function formatShortDay(value: Shown, locale: string, now: Date = new Date()): string {
+  const sameYear = villageDay(new Date(value)).slice(0, 4) === villageDay(now).slice(0, 4);
+  return shown(value, locale, { ...(sameYear ? {} : { year: "numeric" }), month: "short", day: "numeric" });
 }
 
 /** A day in full: 2026年1月10日 / 10 January 2026. */
-export function formatDay(value: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(lang(locale), { timeZone: VILLAGE_TIME_ZONE, year: "numeric", month: "long", day: "numeric" }).format(new Date(value));
+export function formatDay(value: Shown, locale: string): string {
+  return shown(value, locale, { year: "numeric", month: "long", day: "numeric" });
 }
 
 /** The time of day: 18:05. */
-export function formatTime(value: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(lang(locale), { timeZone: VILLAGE_TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(value));
+export function formatTime(value: Shown, locale: string): string {
+  return shown(value, locale, CLOCK);
 }
 
 /** A full stamp for records (the audit log): 2026/11/23 18:05 / 23/11/2026, 18:05. */
-export function formatStamp(value: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(lang(locale), {
-    timeZone: VILLAGE_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(new Date(value));
+export function formatStamp(value: Shown, locale: string): string {
+  return shown(value, locale, { year: "numeric", month: "2-digit", day: "2-digit", ...CLOCK });
 }
