@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";

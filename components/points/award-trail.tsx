@@ -1,7 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { formatDay } from "@/components/rules/format";
-import { formatDateTime } from "./format";
+import { formatDateTime, formatDay } from "@/server/lib/village-time.schema";
 import { AwardStatusBadge, PointsFigure } from "./status-badge";
 import type { Trail } from "./types";
 

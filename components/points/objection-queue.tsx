@@ -7,8 +7,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { AwardRowBody } from "./award-row";
-import { formatDateTime } from "./format";
 import type { ObjectionItem } from "./types";
 
 /**

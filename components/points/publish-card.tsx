@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 
 /**
  * 发布公示: publishes every approved entry in one notice batch. Before asking, it says how many

@@ -3,18 +3,15 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { CameraScanner, type ScannerTexts } from "@/components/events/camera-scanner";
-import { newRequestKey } from "@/components/points/format";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { CARD_QR, PAY_QR } from "@/server/lib/codes.schema";
+import { newRequestKey } from "@/server/lib/words.schema";
 import type { Payer } from "@/server/modules/store/store.schema";
 
 type Mode = "CODE" | "CARD";
-
-/** What the till's camera takes: a villager's payment code (MB1.…) or a printed household card (MBH1:…). */
-const PAY_QR = /^(MB1\.|MBH1:)/;
-const CARD_QR = /^MBH1:/;
 
 /**
  * The shopkeeper's till: who pays (the camera reads the villager's payment code, or the printed card

@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/server/env";
 import { appDeps } from "@/server/lib/deps";
 import { isDomainError } from "@/server/lib/errors";
-import { ZSignInInput } from "@/server/modules/accounts/account.schema";
+import { ZSignInInput } from "./login.schema";
 import { checkCredentials } from "./login.service";
 
 function clientIp(headers: Record<string, unknown> | undefined): string {

@@ -17,17 +17,19 @@
  * Both forms are accepted for the current and the previous window (a code shown at 0:59 still works at 1:30).
  * Pure functions with the key and the clock injected (tests); `paymentKey()` derives the app's key.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { PAYMENT_PREFIX, TILL_SESSION_PREFIX } from "./codes.schema";
+import { hmac, sameText, sig128 } from "./signing";
 
 export const WINDOW_MS = 60_000;
-const PREFIX = "MB1";
+const PREFIX = PAYMENT_PREFIX;
 
 /** The app's payment-code key: derived from NEXTAUTH_SECRET, so it is set wherever sign-in works. */
 let cachedKey: Buffer | undefined;
 export async function paymentKey(): Promise<Buffer> {
   if (cachedKey) return cachedKey;
   const { env } = await import("@/server/env");
-  cachedKey = createHmac("sha256", env.NEXTAUTH_SECRET).update("moral-bank/payment-code/v1").digest();
+  cachedKey = hmac(env.NEXTAUTH_SECRET, "moral-bank/payment-code/v1");
   return cachedKey;
 }
 
@@ -35,17 +37,13 @@ export function windowOf(now: Date): number {
   return Math.floor(now.getTime() / WINDOW_MS);
 }
 
-function mac(key: Buffer, text: string): Buffer {
-  return createHmac("sha256", key).update(text).digest();
-}
-
 function qrSig(key: Buffer, householdId: string, window: number, nonce: string): string {
-  return mac(key, `qr|${householdId}|${window}|${nonce}`).subarray(0, 16).toString("base64url");
+  return sig128(key, `qr|${householdId}|${window}|${nonce}`);
 }
 
 /** The 8-digit typed code of a household in a window. */
 export function typedCode(key: Buffer, villageId: string, householdNumber: string, window: number): string {
-  const h = mac(key, `typed|${villageId}|${householdNumber}|${window}`);
+  const h = hmac(key, `typed|${villageId}|${householdNumber}|${window}`);
   return String(h.readBigUInt64BE(0) % 100_000_000n).padStart(8, "0");
 }
 
@@ -85,9 +83,7 @@ export function verifyToken(key: Buffer, token: string, now: Date): CodeCheck {
     return { ok: false, reason: "MALFORMED" };
   }
   const window = Number(w);
-  const expected = Buffer.from(qrSig(key, householdId, window, nonce));
-  const given = Buffer.from(sig);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "FORGED" };
+  if (!sameText(sig, qrSig(key, householdId, window, nonce))) return { ok: false, reason: "FORGED" };
   if (!fresh(window, now)) return { ok: false, reason: "EXPIRED" };
   return { ok: true, householdId, window, nonce: `qr:${nonce}` };
 }
@@ -100,8 +96,7 @@ export function verifyTyped(key: Buffer, h: { villageId: string; number: string 
   if (!/^\d{8}$/.test(code)) return null;
   const cur = windowOf(now);
   for (const w of [cur, cur - 1]) {
-    const a = Buffer.from(typedCode(key, h.villageId, h.number, w));
-    if (timingSafeEqual(a, Buffer.from(code))) return w;
+    if (sameText(typedCode(key, h.villageId, h.number, w), code)) return w;
   }
   return null;
 }
@@ -118,13 +113,13 @@ export function typedNonce(householdId: string, window: number): string {
  * still pays once. Format: "MBS1.<base64url(json)>.<sig>", sig = HMAC-SHA256(key, "session|" + json), 128 bits.
  */
 export const SESSION_MS = 10 * 60_000;
-const SESSION_PREFIX = "MBS1";
+const SESSION_PREFIX = TILL_SESSION_PREFIX;
 
 export type PayerSession = { householdId: string; shopId: string; nonce: string | null; payMethod: "CODE" | "CARD_PIN"; exp: number };
 
 export function signSession(key: Buffer, s: Omit<PayerSession, "exp">, now: Date): string {
   const json = JSON.stringify({ ...s, exp: now.getTime() + SESSION_MS } satisfies PayerSession);
-  const sig = mac(key, `session|${json}`).subarray(0, 16).toString("base64url");
+  const sig = sig128(key, `session|${json}`);
   return `${SESSION_PREFIX}.${Buffer.from(json).toString("base64url")}.${sig}`;
 }
 
@@ -133,9 +128,7 @@ export function verifySession(key: Buffer, token: string, shopId: string, now: D
   const parts = token.trim().split(".");
   if (parts.length !== 3 || parts[0] !== SESSION_PREFIX || !/^[A-Za-z0-9_-]{1,1000}$/.test(parts[1]!)) return { ok: false, reason: "MALFORMED" };
   const json = Buffer.from(parts[1]!, "base64url").toString("utf8");
-  const expected = Buffer.from(mac(key, `session|${json}`).subarray(0, 16).toString("base64url"));
-  const given = Buffer.from(parts[2]!);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "FORGED" };
+  if (!sameText(parts[2]!, sig128(key, `session|${json}`))) return { ok: false, reason: "FORGED" };
   let s: PayerSession;
   try {
     s = JSON.parse(json) as PayerSession;

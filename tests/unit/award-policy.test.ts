@@ -5,9 +5,8 @@ import {
   householdList,
   overCap,
   reviewBlock,
-  shanghaiDate,
-  shanghaiPeriod,
 } from "@/server/modules/awards/award.policy";
+import { villageDay, villagePeriod } from "@/server/lib/village-time.schema";
 import zhPoints from "@/server/i18n/messages/zh/points.json";
 import enPoints from "@/server/i18n/messages/en/points.json";
 import zhErrors from "@/server/i18n/messages/zh/errors.json";
@@ -45,10 +44,10 @@ describe("caps", () => {
 
 describe("village calendar (Asia/Shanghai)", () => {
   it("a month starts at local midnight, 16:00 UTC the day before", () => {
-    const p = shanghaiPeriod(new Date("2026-04-30T16:00:00Z"), "MONTH"); // 1 May 00:00 local
+    const p = villagePeriod(new Date("2026-04-30T16:00:00Z"), "MONTH"); // 1 May 00:00 local
     expect(p.from.toISOString()).toBe("2026-04-30T16:00:00.000Z");
     expect(p.to.toISOString()).toBe("2026-05-31T16:00:00.000Z");
-    expect(shanghaiDate(new Date("2026-04-30T16:00:00Z"))).toBe("2026-05-01");
+    expect(villageDay(new Date("2026-04-30T16:00:00Z"))).toBe("2026-05-01");
   });
 });
 

@@ -6,8 +6,8 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { maskPhone } from "@/server/lib/words.schema";
 import { auditScope, recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
 import { roleConflict } from "./account.policy";
 import * as repo from "./account.repo";
 import type { SupervisorSetInput, SupervisorVillageInput } from "./account.schema";

@@ -1,29 +1,10 @@
 /**
- * Pure rules of due process: separation of duties, caps, and the village calendar.
+ * Pure rules of due process: separation of duties and caps (the village calendar is
+ * server/lib/village-time.schema.ts).
  * No database here, so each rule is testable on its own.
  */
 import type { Actor } from "@/server/auth/actor";
 import type { ErrorCode } from "@/server/lib/errors";
-
-/** Villages keep China Standard Time (UTC+8, no daylight saving): months and years start at local midnight. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Start (inclusive) and end (exclusive) of the Asia/Shanghai calendar month or year that contains `now`. */
-export function shanghaiPeriod(now: Date, period: "MONTH" | "YEAR"): { from: Date; to: Date } {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth();
-  const from = period === "MONTH" ? Date.UTC(y, m, 1) : Date.UTC(y, 0, 1);
-  const to = period === "MONTH" ? Date.UTC(y, m + 1, 1) : Date.UTC(y + 1, 0, 1);
-  return { from: new Date(from - SHANGHAI_OFFSET_MS), to: new Date(to - SHANGHAI_OFFSET_MS) };
-}
-
-/** "2026-11-23" in the village calendar. */
-export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * May this reviewer review (approve, reject, reverse, rule on) an entry of this household?

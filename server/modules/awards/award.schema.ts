@@ -3,7 +3,7 @@
  * objections, reversal, and the villager's points pages. The only awards file the browser may import.
  */
 import { z } from "zod";
-import { ZId } from "../accounts/account.schema";
+import { ZId, ZIdempotencyKey } from "@/server/lib/words.schema";
 
 export const AWARD_STATUSES = ["PROPOSED", "APPROVED", "REJECTED", "IN_NOTICE", "OVERTURNED", "FINAL", "REVERSED"] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
@@ -16,14 +16,6 @@ export const REASON_MAX = 200;
 export const OBJECTION_REASON_MAX = 500;
 export const ANSWER_MAX = 500;
 export const BATCH_MAX = 500;
-
-/** A client-generated request id: a retry with the same id returns the first result. */
-export const ZIdempotencyKey = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[0-9A-Za-z_-]+$/, { message: "validation.format" });
 
 export const ZReason = z.string().trim().min(2).max(REASON_MAX);
 

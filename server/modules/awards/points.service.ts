@@ -8,7 +8,7 @@ import { villageOf } from "@/server/auth/actor";
 import { householdBalance, householdScore, householdStatement, reversalsOf } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
-import { shanghaiPeriod } from "./award.policy";
+import { villagePeriod } from "@/server/lib/village-time.schema";
 import * as repo from "./award.repo";
 import { PENDING_STATUSES } from "./award.schema";
 import { awardTrail } from "./award.service";
@@ -20,8 +20,8 @@ export async function summary(deps: Deps, actor: Actor) {
   const h = await villagerHousehold(deps.db, actor);
   if (!h) return null;
   const now = deps.now();
-  const month = shanghaiPeriod(now, "MONTH");
-  const year = shanghaiPeriod(now, "YEAR");
+  const month = villagePeriod(now, "MONTH");
+  const year = villagePeriod(now, "YEAR");
   const [balance, monthScore, yearScore, pendingCount] = await Promise.all([
     householdBalance(deps.db, h.id),
     householdScore(deps.db, h.id, month.from, month.to),

@@ -7,8 +7,8 @@ import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { DAY_MS, villageDay } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
-import { DAY_MS, shanghaiDate } from "./award.policy";
 import * as repo from "./award.repo";
 import * as objections from "./objection.repo";
 import * as batches from "./publicity.repo";
@@ -46,7 +46,7 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
     const noticeDays = Math.max(0, villageDays);
     const batch = await batches.createBatch(tx, {
       villageId,
-      title: input.title ?? `积分公示 ${shanghaiDate(now)}`,
+      title: input.title ?? `积分公示 ${villageDay(now)}`,
       publishedById: actor.userId,
       publishedAt: now,
       closesAt: new Date(now.getTime() + noticeDays * DAY_MS),

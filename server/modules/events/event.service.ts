@@ -9,6 +9,7 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { newEventSecret } from "@/server/lib/qr-token";
+import { villageDay, villageMinute } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
 import { intakeAwards } from "../awards/intake.service";
 import { publish } from "../awards/publicity.service";
@@ -19,20 +20,8 @@ import type { EventCreateInput, EventListInput } from "./event.schema";
 
 const LIST_MAX = 50;
 
-/** A time as messages show it, in the villages' time zone: "2026-11-23 08:00". */
-export function shanghaiTime(d: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-}
-
 export function notOpen(e: repo.EventRow): DomainError {
-  return new DomainError("EVENT_NOT_OPEN", { title: e.title, from: shanghaiTime(e.startsAt), to: shanghaiTime(e.endsAt) });
+  return new DomainError("EVENT_NOT_OPEN", { title: e.title, from: villageMinute(e.startsAt), to: villageMinute(e.endsAt) });
 }
 
 export async function eventOrThrow(deps: Deps, villageId: string, id: string) {
@@ -223,7 +212,7 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
       await repo.lockEvent(tx, input.eventId);
       const e = (await repo.findEvent(tx, villageId, input.eventId))!;
       if (e.closedAt || e.cancelledAt) throw new DomainError("EVENT_CLOSED");
-      if (now < e.endsAt) throw new DomainError("EVENT_NOT_ENDED", { to: shanghaiTime(e.endsAt) });
+      if (now < e.endsAt) throw new DomainError("EVENT_NOT_ENDED", { to: villageMinute(e.endsAt) });
       const checkIns = await tx.eventCheckIn.findMany({
         where: { eventId: e.id, awardId: null },
         orderBy: { createdAt: "asc" },
@@ -237,7 +226,7 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
       });
       const firstMember = new Map<string, string>();
       for (const p of presence) if (!firstMember.has(p.householdId)) firstMember.set(p.householdId, p.memberId!);
-      const day = shanghaiTime(e.startsAt).slice(0, 10);
+      const day = villageDay(e.startsAt);
       const awards = checkIns.length
         ? await intakeAwards(tx, actor, {
             villageId,

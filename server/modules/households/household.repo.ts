@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
-import { maskPhone } from "./household.policy";
+import { maskPhone } from "@/server/lib/words.schema";
 import { likeText } from "@/server/lib/like";
 
 type Scope = { villageId: string; gridId?: string };

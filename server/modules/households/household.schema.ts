@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPhone, ZPassword } from "../accounts/account.schema";
+import { ZId, ZPhone, ZPassword } from "@/server/lib/words.schema";
 
 export const RELATIONS = [
   "HEAD",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPassword, ZPersonName, ZPhone } from "../accounts/account.schema";
+import { ZId, ZPassword, ZPersonName, ZPhone } from "@/server/lib/words.schema";
 
 export const ZRegionName = z.string().trim().min(2).max(30);
 export const ZGridName = z.string().trim().min(1).max(20);

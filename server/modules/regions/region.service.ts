@@ -7,8 +7,8 @@ import { hashPassword } from "@/server/auth/password";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
+import { maskPhone } from "@/server/lib/words.schema";
 import { auditScope, recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
 import type { CreateVillageInput } from "./region.schema";
 
 /** Towns under the admin's region (a town admin: their own town), each with its villages and counts. */

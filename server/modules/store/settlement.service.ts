@@ -8,9 +8,9 @@ import { villageOf } from "@/server/auth/actor";
 import { post, shopAccount, villageAccount } from "@/server/ledger/ledger";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError, isDomainError } from "@/server/lib/errors";
+import { villageDay, villageDayStart } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
-import { shanghaiDate } from "../awards/award.policy";
-import { dayStart, fenFor, periodRange } from "./store.policy";
+import { fenFor, periodRange } from "./store.policy";
 import { actingShop } from "./store.repo";
 import type { PeriodInput, SettleInput, StatementInput } from "./store.schema";
 
@@ -99,7 +99,7 @@ export async function record(deps: Deps, actor: Actor, input: SettleInput) {
           villageId,
           points: input.points,
           yuanCents,
-          paidOn: dayStart(input.paidOn),
+          paidOn: villageDayStart(input.paidOn),
           reference: input.reference,
           transactionId: posted.transactionId,
           userId: actor.userId,
@@ -170,14 +170,14 @@ export async function statement(deps: Deps, actor: Actor, input: StatementInput)
     return {
       id: p.id,
       date: p.createdAt,
-      day: shanghaiDate(p.createdAt),
+      day: villageDay(p.createdAt),
       kind: t.kind,
       points: p.points,
       fen: fenFor(p.points, fenPerPoint),
       balance: running,
       receiptNo: red ? red.receiptNo : refundOf ? refundOf.receiptNo : null,
       reference: set?.reference ?? null,
-      paidOn: set ? shanghaiDate(set.paidOn) : null,
+      paidOn: set ? villageDay(set.paidOn) : null,
       reason: t.reason,
     };
   });

@@ -6,7 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
-import { maskPhone } from "../households/household.policy";
+import { maskPhone } from "@/server/lib/words.schema";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { fenFor } from "./store.policy";

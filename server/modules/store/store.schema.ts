@@ -4,8 +4,7 @@
  * The only store file the browser may import.
  */
 import { z } from "zod";
-import { ZId, ZPhone } from "../accounts/account.schema";
-import { ZIdempotencyKey } from "../awards/award.schema";
+import { ZId, ZIdempotencyKey, ZPhone } from "@/server/lib/words.schema";
 import { ZDay } from "@/server/lib/dates.schema";
 
 export const PRICE_MAX = 100_000;

@@ -2,9 +2,8 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { DAY_MS } from "@/server/lib/village-time.schema";
 import type { VillageSummary } from "./village.schema";
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Counts for the actor's village; a grid worker gets only their grid's numbers (and none of the

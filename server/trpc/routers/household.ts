@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { ZId } from "@/server/lib/words.schema";
 import { allow, router } from "../init";
-import { ZId } from "@/server/modules/accounts/account.schema";
 import * as households from "@/server/modules/households/household.service";
 import { importHouseholds } from "@/server/modules/households/household-import";
 import { cardSheet } from "@/server/modules/households/card.service";

@@ -4,9 +4,8 @@ import { BatchList } from "@/components/points/batch-list";
 import { PublishCard } from "@/components/points/publish-card";
 import { Card, PageTitle } from "@/components/ui/card";
 import { now } from "@/server/lib/clock";
+import { DAY_MS } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** 积分公示 for the committee: publish the approved entries, and the batches published so far. */
 export default async function Page() {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BoardEntry } from "@/components/points/board-entry";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { ObjectionForm } from "@/components/points/objection-form";
 import { PointsFigure } from "@/components/points/status-badge";
 import { Card, PageTitle } from "@/components/ui/card";
