@@ -5,10 +5,6 @@
  * owner's repo or read face (reads) or service (writes), call that, and delete the line.
  */
 export const NOT_YET_MOVED: string[] = [
-  // server/auth/actor.repo.ts
-  "server/auth/actor.repo.ts foreign-model Membership",
-  "server/auth/actor.repo.ts foreign-model Region",
-  "server/auth/actor.repo.ts foreign-model User",
   // server/auth/login.service.ts
   "server/auth/login.service.ts db-outside-repo LoginThrottle",
   "server/auth/login.service.ts db-outside-repo User",
@@ -22,20 +18,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/accounts/account.service.ts db-outside-repo Membership",
   "server/modules/accounts/account.service.ts db-outside-repo User",
   "server/modules/accounts/account.service.ts foreign-model LoginThrottle",
-  // server/modules/audit/audit.service.ts
-  "server/modules/audit/audit.service.ts db-outside-repo AuditLog",
-  "server/modules/audit/audit.service.ts db-outside-repo Grid",
-  "server/modules/audit/audit.service.ts db-outside-repo Household",
-  "server/modules/audit/audit.service.ts db-outside-repo HouseholdMember",
-  "server/modules/audit/audit.service.ts db-outside-repo Region",
-  "server/modules/audit/audit.service.ts db-outside-repo User",
-  "server/modules/audit/audit.service.ts foreign-model Grid",
-  "server/modules/audit/audit.service.ts foreign-model Household",
-  "server/modules/audit/audit.service.ts foreign-model HouseholdMember",
-  "server/modules/audit/audit.service.ts foreign-model Region",
-  "server/modules/audit/audit.service.ts foreign-model User",
-  "server/modules/audit/audit.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/audit/audit.service.ts raw-sql-outside-repo Region",
   // server/modules/awards/award.repo.ts
   "server/modules/awards/award.repo.ts foreign-model Household",
   "server/modules/awards/award.repo.ts foreign-model HouseholdMember",
