@@ -11,13 +11,8 @@ export const NOT_YET_MOVED: string[] = [
   "server/auth/login.service.ts foreign-model User",
   "server/auth/login.service.ts raw-sql-outside-repo $executeRaw",
   "server/auth/login.service.ts raw-sql-outside-repo LoginThrottle",
-  // server/modules/accounts/account.repo.ts
-  "server/modules/accounts/account.repo.ts foreign-model Grid",
   // server/modules/accounts/account.service.ts
-  "server/modules/accounts/account.service.ts db-outside-repo LoginThrottle",
-  "server/modules/accounts/account.service.ts db-outside-repo Membership",
-  "server/modules/accounts/account.service.ts db-outside-repo User",
-  "server/modules/accounts/account.service.ts foreign-model LoginThrottle",
+  "server/modules/accounts/account.service.ts db-outside-repo User", // createAccount: left for the one person-creation function
   // server/modules/awards/award.repo.ts
   "server/modules/awards/award.repo.ts foreign-model Household",
   "server/modules/awards/award.repo.ts foreign-model HouseholdMember",
@@ -80,14 +75,8 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/households/household.service.ts foreign-model Membership",
   "server/modules/households/household.service.ts foreign-model User",
   // server/modules/regions/region.service.ts
-  "server/modules/regions/region.service.ts db-outside-repo Grid",
-  "server/modules/regions/region.service.ts db-outside-repo Region",
-  "server/modules/regions/region.service.ts db-outside-repo User",
-  "server/modules/regions/region.service.ts foreign-model Membership",
+  "server/modules/regions/region.service.ts db-outside-repo User", // createVillage's committee account: left for the one person-creation function
   "server/modules/regions/region.service.ts foreign-model User",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo Membership",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo Region",
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
