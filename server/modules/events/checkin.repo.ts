@@ -54,8 +54,8 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
  *   skipped), audited by `presence` when anyone was added → existing.
  * Both are null, writing nothing, only when another scan of the household committed while this
  * statement ran (it cannot see that row); the caller then records the presence in a transaction.
- * The audit rows are written here, in the same statement (the same columns recordAudit writes): the
- * check-in's `action` for a new one, and "event.presence" (how many were added, who was asked) when
+ * The audit rows are written in the same statement, through the audit module's INSERT (auditInsertSql)
+ * fed by this statement's own rows: the check-in's `action` for a new one, and "event.presence" (how many were added, who was asked) when
  * people were added to an existing one.
  */
 export async function writeCheckIn(
