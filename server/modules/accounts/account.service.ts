@@ -7,10 +7,10 @@ import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { maskPhone } from "../households/household.policy";
+import { gridOfVillage } from "../regions/region.read";
 import { activeMemberships } from "./account.read";
 import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
 import * as repo from "./account.repo";
-import { gridOfVillage } from "../regions/region.read";
 import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
 
 /** The committee's village; a non-village actor gets a village id that matches nothing (NOT_FOUND). */
