@@ -5,37 +5,16 @@
  * owner's repo or read face (reads) or service (writes), call that, and delete the line.
  */
 export const NOT_YET_MOVED: string[] = [
-  // server/auth/actor.repo.ts
-  "server/auth/actor.repo.ts foreign-model Membership",
-  "server/auth/actor.repo.ts foreign-model Region",
-  "server/auth/actor.repo.ts foreign-model User",
   // server/auth/login.service.ts
   "server/auth/login.service.ts db-outside-repo LoginThrottle",
   "server/auth/login.service.ts db-outside-repo User",
   "server/auth/login.service.ts foreign-model User",
   "server/auth/login.service.ts raw-sql-outside-repo $executeRaw",
   "server/auth/login.service.ts raw-sql-outside-repo LoginThrottle",
-  // server/modules/accounts/account.repo.ts
-  "server/modules/accounts/account.repo.ts foreign-model Grid",
   // server/modules/accounts/account.service.ts
-  "server/modules/accounts/account.service.ts db-outside-repo LoginThrottle",
-  "server/modules/accounts/account.service.ts db-outside-repo Membership",
   "server/modules/accounts/account.service.ts db-outside-repo User",
-  "server/modules/accounts/account.service.ts foreign-model LoginThrottle",
   // server/modules/audit/audit.service.ts
-  "server/modules/audit/audit.service.ts db-outside-repo AuditLog",
-  "server/modules/audit/audit.service.ts db-outside-repo Grid",
-  "server/modules/audit/audit.service.ts db-outside-repo Household",
-  "server/modules/audit/audit.service.ts db-outside-repo HouseholdMember",
-  "server/modules/audit/audit.service.ts db-outside-repo Region",
-  "server/modules/audit/audit.service.ts db-outside-repo User",
-  "server/modules/audit/audit.service.ts foreign-model Grid",
-  "server/modules/audit/audit.service.ts foreign-model Household",
-  "server/modules/audit/audit.service.ts foreign-model HouseholdMember",
-  "server/modules/audit/audit.service.ts foreign-model Region",
-  "server/modules/audit/audit.service.ts foreign-model User",
-  "server/modules/audit/audit.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/audit/audit.service.ts raw-sql-outside-repo Region",
+  "server/modules/accounts/account.service.ts db-outside-repo User", // createAccount: left for the one person-creation function
   // server/modules/awards/relation.service.ts
   "server/modules/awards/relation.service.ts db-outside-repo Household",
   "server/modules/awards/relation.service.ts db-outside-repo Membership",
@@ -44,19 +23,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/relation.service.ts foreign-model Household",
   "server/modules/awards/relation.service.ts foreign-model Membership",
   "server/modules/awards/relation.service.ts foreign-model User",
-  // server/modules/events/event.repo.ts
-  "server/modules/events/event.repo.ts foreign-model Grid",
-  "server/modules/events/event.repo.ts foreign-model Household",
-  "server/modules/events/event.repo.ts foreign-model HouseholdMember",
-  // server/modules/events/event.service.ts
-  "server/modules/events/event.service.ts db-outside-repo Event",
-  "server/modules/events/event.service.ts db-outside-repo EventCheckIn",
-  "server/modules/events/event.service.ts db-outside-repo EventPresence",
-  "server/modules/events/event.service.ts db-outside-repo EventSignup",
-  "server/modules/events/event.service.ts db-outside-repo HouseholdMember",
-  "server/modules/events/event.service.ts db-outside-repo Rule",
-  "server/modules/events/event.service.ts foreign-model HouseholdMember",
-  "server/modules/events/event.service.ts foreign-model Rule",
   // server/modules/households/card.service.ts
   "server/modules/households/card.service.ts db-outside-repo Household",
   "server/modules/households/card.service.ts db-outside-repo Region",
@@ -76,14 +42,8 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/households/household.service.ts foreign-model Membership",
   "server/modules/households/household.service.ts foreign-model User",
   // server/modules/regions/region.service.ts
-  "server/modules/regions/region.service.ts db-outside-repo Grid",
-  "server/modules/regions/region.service.ts db-outside-repo Region",
-  "server/modules/regions/region.service.ts db-outside-repo User",
-  "server/modules/regions/region.service.ts foreign-model Membership",
+  "server/modules/regions/region.service.ts db-outside-repo User", // createVillage's committee account: left for the one person-creation function
   "server/modules/regions/region.service.ts foreign-model User",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo Membership",
-  "server/modules/regions/region.service.ts raw-sql-outside-repo Region",
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
@@ -167,16 +127,4 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/intake.service.ts db-outside-repo Award",
   "server/modules/awards/intake.service.ts db-outside-repo Household",
   "server/modules/awards/intake.service.ts foreign-model Household",
-  "server/modules/events/checkin.repo.ts foreign-model AuditLog",
-  "server/modules/events/checkin.repo.ts foreign-model Household",
-  "server/modules/events/checkin.repo.ts foreign-model HouseholdMember",
-  "server/modules/events/checkin.service.ts db-outside-repo EventCheckIn",
-  "server/modules/events/checkin.service.ts db-outside-repo EventPresence",
-  "server/modules/events/checkin.service.ts db-outside-repo EventSignup",
-  "server/modules/events/checkin.service.ts db-outside-repo HouseholdMember",
-  "server/modules/events/checkin.service.ts foreign-model HouseholdMember",
-  "server/modules/events/roster.service.ts db-outside-repo EventCheckIn",
-  "server/modules/events/roster.service.ts db-outside-repo EventPresence",
-  "server/modules/events/roster.service.ts db-outside-repo Household",
-  "server/modules/events/roster.service.ts foreign-model Household",
 ];

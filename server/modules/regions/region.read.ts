@@ -1,0 +1,47 @@
+/**
+ * Reading places (towns, villages) and grids: what other modules show or check. They call this instead
+ * of querying the region tables themselves. Names and ids only.
+ */
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import type { Tx } from "@/server/lib/deps";
+
+type Reader = Db | Tx;
+
+/**
+ * Regions as a derived table with the columns (id, name), for a statement of another module that has to
+ * show a place's name in the same round trip (the actor, loaded on every request). PostgreSQL folds it
+ * into the outer query, so the plan is the join it replaces.
+ */
+export const REGION_NAMES_SQL = Prisma.sql`(SELECT "id", "name" FROM "Region")`;
+
+/** The region and every region below it (a town: its villages; a county: its towns and their villages). */
+export async function regionAndBelow(db: Reader, regionId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE sub AS (
+      SELECT id FROM "Region" WHERE id = ${regionId}
+      UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id)
+    SELECT id FROM sub`;
+  return rows.map((r) => r.id);
+}
+
+/** Names of regions by id (for labels). */
+export async function regionNames(db: Reader, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.region.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Names of grids by id (for labels). */
+export async function gridNames(db: Reader, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.grid.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((g) => [g.id, g.name]));
+}
+
+/** The grid (id and name) when it is one of the village's; null otherwise. */
+export function gridOfVillage(db: Reader, villageId: string, gridId: string): Promise<{ id: string; name: string } | null> {
+  return db.grid.findFirst({ where: { id: gridId, villageId }, select: { id: true, name: true } });
+}
