@@ -9,12 +9,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/auth/actor.repo.ts foreign-model Membership",
   "server/auth/actor.repo.ts foreign-model Region",
   "server/auth/actor.repo.ts foreign-model User",
-  // server/auth/login.service.ts
-  "server/auth/login.service.ts db-outside-repo LoginThrottle",
-  "server/auth/login.service.ts db-outside-repo User",
-  "server/auth/login.service.ts foreign-model User",
-  "server/auth/login.service.ts raw-sql-outside-repo $executeRaw",
-  "server/auth/login.service.ts raw-sql-outside-repo LoginThrottle",
   // server/modules/accounts/account.repo.ts
   "server/modules/accounts/account.repo.ts foreign-model Grid",
   // server/modules/accounts/account.service.ts
