@@ -137,7 +137,8 @@ export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswo
     // the old sessions end with the old password
     await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
     // a reset also lifts a lock-out on the phone, so the person can sign in with the new password
-    await tx.loginThrottle.deleteMany({ where: { key: `phone:${u.phone}` } });
+    // (the phone's own counter and its per-address ones, server/auth/login.service.ts)
+    await tx.loginThrottle.deleteMany({ where: { OR: [{ key: `phone:${u.phone}` }, { key: { startsWith: `phone-ip:${u.phone}|` } }] } });
     await recordAudit(tx, actor, { regionId: villageId, action: "account.resetPassword", entity: "User", entityId: u.id });
   });
   return { ok: true };

@@ -44,20 +44,24 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
     },
   });
   const ids = households.map((h) => h.id);
-  const [checkIns, presence, count] = await Promise.all([
+  const [checkIns, presence, count, flagged] = await Promise.all([
     deps.db.eventCheckIn.findMany({
       where: { eventId: e.id, householdId: { in: ids } },
       select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true, positionFlagged: true, accuracyM: true },
     }),
     deps.db.eventPresence.findMany({ where: { eventId: e.id, householdId: { in: ids }, memberId: { not: null } }, select: { memberId: true } }),
     deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+    deps.db.eventCheckIn.count({ where: { eventId: e.id, positionFlagged: true } }),
   ]);
   const present = new Set(presence.map((p) => p.memberId));
   const byId = new Map(checkIns.map((c) => [c.householdId, c]));
   const names = await userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
   return {
-    event: { id: e.id, title: e.title, state: eventState(e, deps.now()) },
+    /** `geofenced`: check-ins must come from the place, by the position the phone itself reports */
+    event: { id: e.id, title: e.title, state: eventState(e, deps.now()), geofenced: e.geoRadiusM != null },
     count,
+    /** check-ins of the whole event whose position came with no or poor accuracy */
+    flagged,
     grid: grid ? { name: grid.name } : null,
     scope,
     households: households.map((h) => {
