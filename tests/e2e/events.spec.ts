@@ -124,5 +124,6 @@ test("a geofenced event: the committee is told positions can be faked; a poor-ac
   await expect(row.getByTestId("roster-position-flag")).toHaveText("⚠ 位置存疑：精度约 800 米");
   // a phone-width page: nothing wider than the screen
   expect(await committee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await committee.screenshot({ path: shotPath("roster-position-flag.png") });
+  await row.scrollIntoViewIfNeeded();
+  await committee.screenshot({ path: shotPath("committee-roster-position-flag.png") });
 });
