@@ -52,8 +52,10 @@ export function startPeerFront(opts: FrontOptions): Promise<http.Server> {
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
       res.end("Bad gateway");
     });
-    req.on("aborted", () => upstream.destroy());
-    res.on("close", () => upstream.destroy());
+    // the browser went away before the answer was complete: stop Next.js's side too
+    res.on("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
 
