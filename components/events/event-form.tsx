@@ -133,6 +133,9 @@ export function EventForm({ groups }: { groups: RuleGroup[] }) {
         <Check label={t("geofence")} checked={geo} onChange={setGeo} testId="event-geo" />
         {geo ? (
           <>
+            <p className="rounded-xl bg-amber-50 p-2.5 text-base text-amber-900 ring-1 ring-amber-200" data-testid="event-geo-trust">
+              {t("geoTrust")}
+            </p>
             <Button type="button" variant="secondary" className="w-full" onClick={locateMe} disabled={locating}>
               {locating ? t("locating") : t("useLocation")}
             </Button>

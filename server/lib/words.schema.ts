@@ -36,3 +36,13 @@ export function newRequestKey(): string {
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
 }
+
+/**
+ * A network address as the audit trail keeps it: enough to tell attacks from one network apart, not
+ * enough to name a household's line (IPv4 keeps three octets, IPv6 its first four groups).
+ */
+export function maskAddress(ip: string): string {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return ip.replace(/\.\d{1,3}$/, ".*");
+  if (ip.includes(":")) return `${ip.split(":").slice(0, 4).join(":")}:*`;
+  return ip;
+}

@@ -77,3 +77,28 @@ export async function activePeopleCounts(
   const toMap = (rows: { id: string; people: bigint }[]) => new Map(rows.map((r) => [r.id, Number(r.people)]));
   return { perVillage: toMap(perVillage), perTown: toMap(perTown) };
 }
+
+/**
+ * What sign-in (server/auth/login.service.ts) needs to check a password: the hash stays inside the
+ * server, and the places the person works or lives in say whose audit trail a failed attempt goes to.
+ */
+export async function signInAccount(db: Db | Tx, phone: string) {
+  const u = await db.user.findUnique({
+    where: { phone },
+    select: {
+      id: true,
+      passwordHash: true,
+      active: true,
+      sessionVersion: true,
+      memberships: { where: { active: true }, select: { regionId: true }, take: 10 },
+    },
+  });
+  if (!u) return null;
+  return {
+    id: u.id,
+    passwordHash: u.passwordHash,
+    active: u.active,
+    sessionVersion: u.sessionVersion,
+    regionIds: [...new Set(u.memberships.map((m) => m.regionId))],
+  };
+}

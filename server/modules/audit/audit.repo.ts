@@ -7,7 +7,7 @@ type Json = Record<string, unknown> | null;
 
 export async function insertAudit(
   tx: Tx,
-  row: { regionId: string; actorUserId: string | null; actorRole: string | null; action: string; entity: string; entityId: string; before?: Json; after?: Json },
+  row: { regionId: string | null; actorUserId: string | null; actorRole: string | null; action: string; entity: string; entityId: string; before?: Json; after?: Json },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {

@@ -19,11 +19,14 @@ export { auditInsertSql } from "./audit.repo";
 export const SYSTEM_ACTOR = Object.freeze({ system: true as const });
 export type SystemActor = typeof SYSTEM_ACTOR;
 
-/** Writes one audit record inside the caller's transaction, so the change and its record land together. */
+/**
+ * Writes one audit record inside the caller's transaction, so the change and its record land together.
+ * `regionId` null: a record of no place (a failed sign-in on an unknown phone), readable in the database only.
+ */
 export async function recordAudit(
-  tx: Tx,
+  tx: Tx | Db,
   actor: Actor | SystemActor,
-  entry: { regionId: string; action: string; entity: string; entityId: string; before?: Json; after?: Json },
+  entry: { regionId: string | null; action: string; entity: string; entityId: string; before?: Json; after?: Json },
 ): Promise<void> {
   const human = "userId" in actor ? actor : null;
   await repo.insertAudit(tx, { ...entry, actorUserId: human?.userId ?? null, actorRole: human?.role ?? null });

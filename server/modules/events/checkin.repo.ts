@@ -198,3 +198,8 @@ export async function presentMemberIds(db: Reader, eventId: string, householdIds
   });
   return rows.map((p) => p.memberId!);
 }
+
+/** How many of the event's check-ins came with a doubtful position (no or poor accuracy). */
+export function countFlaggedCheckIns(db: Reader, eventId: string) {
+  return db.eventCheckIn.count({ where: { eventId, positionFlagged: true } });
+}

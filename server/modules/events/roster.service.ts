@@ -33,18 +33,22 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
     take: ROSTER_MAX,
   });
   const ids = households.map((h) => h.id);
-  const [checkIns, presence, count, grids] = await Promise.all([
+  const [checkIns, presence, count, grids, flagged] = await Promise.all([
     repo.checkInsOfHouseholds(deps.db, e.id, ids),
     repo.presentMemberIds(deps.db, e.id, ids),
     repo.countCheckIns(deps.db, e.id),
     gridNames(deps.db, households.flatMap((h) => (h.gridId ? [h.gridId] : []))),
+    repo.countFlaggedCheckIns(deps.db, e.id),
   ]);
   const present = new Set(presence);
   const byId = new Map(checkIns.map((c) => [c.householdId, c]));
   const names = await userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
   return {
-    event: { id: e.id, title: e.title, state: eventState(e, deps.now()) },
+    /** `geofenced`: check-ins must come from the place, by the position the phone itself reports */
+    event: { id: e.id, title: e.title, state: eventState(e, deps.now()), geofenced: e.geoRadiusM != null },
     count,
+    /** check-ins of the whole event whose position came with no or poor accuracy */
+    flagged,
     grid: grid ? { name: grid.name } : null,
     scope,
     households: households.map((h) => {

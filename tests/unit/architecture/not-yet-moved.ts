@@ -5,12 +5,6 @@
  * owner's repo or read face (reads) or service (writes), call that, and delete the line.
  */
 export const NOT_YET_MOVED: string[] = [
-  // server/auth/login.service.ts
-  "server/auth/login.service.ts db-outside-repo LoginThrottle",
-  "server/auth/login.service.ts db-outside-repo User",
-  "server/auth/login.service.ts foreign-model User",
-  "server/auth/login.service.ts raw-sql-outside-repo $executeRaw",
-  "server/auth/login.service.ts raw-sql-outside-repo LoginThrottle",
   // server/modules/accounts/account.service.ts
   "server/modules/accounts/account.service.ts db-outside-repo User",
   // server/modules/audit/audit.service.ts
