@@ -2,7 +2,6 @@
  * Award queries with explicit `select`, and the decoration that turns rows into friendly views
  * (household number and head, rule code/title/category, people's names — never phone numbers).
  */
-import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
@@ -96,14 +95,6 @@ export async function capCounts(
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.householdId, r._count._all]));
-}
-
-/** The villager's own household in their village (through the member linked to their account). */
-export async function myHousehold(db: Reader, actor: Actor) {
-  return db.household.findFirst({
-    where: { villageId: actor.villageId ?? "__none__", members: { some: { userId: actor.userId } } },
-    select: { id: true, number: true, headName: true, villageId: true },
-  });
 }
 
 export async function memberNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {

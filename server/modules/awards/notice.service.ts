@@ -13,6 +13,7 @@ import * as repo from "./award.repo";
 import type { PublishInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
+import { villagerHousehold } from "../households/household.read";
 
 /** How far back the board lists entries that became final (已公示生效). */
 export const RECENT_FINAL_DAYS = 30;
@@ -138,7 +139,7 @@ export async function board(deps: Deps, actor: Actor) {
   ]);
 
   // The reader's own household and objections (villagers only).
-  const mine = actor.role === "VILLAGER" ? await repo.myHousehold(deps.db, actor) : null;
+  const mine = actor.role === "VILLAGER" ? await villagerHousehold(deps.db, actor) : null;
   const myObjections =
     actor.role === "VILLAGER"
       ? await deps.db.objection.findMany({

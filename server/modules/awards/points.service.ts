@@ -13,10 +13,11 @@ import * as repo from "./award.repo";
 import { PENDING_STATUSES } from "./award.schema";
 import { awardTrail } from "./award.service";
 import { ruleLabels } from "../rules/rule.read";
+import { villagerHousehold } from "../households/household.read";
 
 /** Balance, scores and how many entries are on their way. Null when the account is linked to no household. */
 export async function summary(deps: Deps, actor: Actor) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return null;
   const now = deps.now();
   const month = shanghaiPeriod(now, "MONTH");
@@ -41,7 +42,7 @@ export async function summary(deps: Deps, actor: Actor) {
  * it, the award it came from and whether it was later reversed.
  */
 export async function statement(deps: Deps, actor: Actor, input: { cursor?: string | null; take: number }) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return { items: [], nextCursor: null };
   const page = await householdStatement(deps.db, h.id, { cursor: input.cursor ?? undefined, take: input.take });
   const txIds = page.items.map((p) => p.transaction.id);
@@ -80,7 +81,7 @@ export async function statement(deps: Deps, actor: Actor, input: { cursor?: stri
 
 /** The household's entries not yet final (待审核 / 已审核 / 公示中), newest first. */
 export async function pending(deps: Deps, actor: Actor) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return [];
   const rows = await deps.db.award.findMany({
     where: { householdId: h.id, villageId: h.villageId, status: { in: [...PENDING_STATUSES] } },
@@ -94,7 +95,7 @@ export async function pending(deps: Deps, actor: Actor) {
 /** The full trail of one entry. Villagers: only their own household's entries (else NOT_FOUND). */
 export async function trail(deps: Deps, actor: Actor, awardId: string) {
   if (actor.role === "VILLAGER") {
-    const h = await repo.myHousehold(deps.db, actor);
+    const h = await villagerHousehold(deps.db, actor);
     if (!h) throw new DomainError("NOT_FOUND");
     const own = await deps.db.award.findFirst({ where: { id: awardId, householdId: h.id, villageId: h.villageId }, select: { id: true } });
     if (!own) throw new DomainError("NOT_FOUND");

@@ -18,7 +18,8 @@ import { userNames } from "../accounts/account.read";
 import { geofenceCheck, eventState, mayStaffCheckIn, openFor } from "./event.policy";
 import { eventOrThrow, notOpen } from "./event.service";
 import type { EventRow } from "./event.repo";
-import { householdOfUser, lockEvent } from "./event.repo";
+import { lockEvent } from "./event.repo";
+import { householdOfUser } from "../households/household.read";
 import * as repo from "./checkin.repo";
 import type { CheckInInput, StaffCheckInInput } from "./event.schema";
 

@@ -3,8 +3,6 @@
  * verify tokens and never leaves the server.
  */
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
-import { hotQuery } from "@/server/db/hot-sql";
 import type { Tx } from "@/server/lib/deps";
 
 type Reader = Db | Tx;
@@ -44,19 +42,6 @@ export type EventWithSecret = EventRow & { secret: string };
 /** Locks the event row for the rest of the transaction (capacity counts and closing serialise on it). */
 export async function lockEvent(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT "id" FROM "Event" WHERE "id" = ${id} FOR UPDATE`;
-}
-
-/** The member record of the user in the village, with their household (one joined query on hot-sql: every scan asks). */
-export async function householdOfUser(db: Db, villageId: string, userId: string) {
-  const [r] = await hotQuery<
-    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }
-  >(db, Prisma.sql`
-    SELECT m."id", m."name", h."id" AS "hid", h."number", h."headName", h."status"::text AS "status", h."gridId"
-    FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId"
-    WHERE m."userId" = ${userId} AND h."villageId" = ${villageId}
-    ORDER BY m."createdAt", m."id" LIMIT 1`);
-  if (!r) return null;
-  return { id: r.id, name: r.name, household: { id: r.hid, number: r.number, headName: r.headName, status: r.status, gridId: r.gridId } };
 }
 
 /** The grid (id and name) of the village, for a grid worker's own grid. */

@@ -16,6 +16,7 @@ import { ruleInForce } from "../rules/rule.read";
 import { eventState } from "./event.policy";
 import * as repo from "./event.repo";
 import type { EventCreateInput, EventListInput } from "./event.schema";
+import { householdOfUser } from "../households/household.read";
 
 const LIST_MAX = 50;
 
@@ -120,7 +121,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
     repo.checkInCounts(deps.db, ids),
     repo.signupCounts(deps.db, ids),
     deps.db.rule.findMany({ where: { villageId, id: { in: [...new Set(rows.map((r) => r.ruleId))] } }, select: { id: true, code: true, title: true, points: true } }),
-    repo.householdOfUser(deps.db, villageId, actor.userId),
+    householdOfUser(deps.db, villageId, actor.userId),
   ]);
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const householdId = member?.household.id ?? null;
@@ -182,7 +183,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
 export async function signup(deps: Deps, actor: Actor, input: { eventId: string }) {
   const villageId = villageOf(actor);
   const now = deps.now();
-  const member = await repo.householdOfUser(deps.db, villageId, actor.userId);
+  const member = await householdOfUser(deps.db, villageId, actor.userId);
   const e = await eventOrThrow(deps, villageId, input.eventId);
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (!e.signupRequired) throw new DomainError("SIGNUP_NOT_OPEN");

@@ -3,7 +3,7 @@
  * account. Admins see roll-ups and create places; they never edit a village's own rules.
  */
 import type { Actor } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
+import { createPerson, newPerson, phoneTaken } from "../accounts/person.service";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
@@ -76,15 +76,12 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
     select: { id: true, name: true },
   });
   if (!town) throw new DomainError("NOT_FOUND");
-  const passwordHash = await hashPassword(input.committee.password);
+  const person = await newPerson(input.committee);
   const nameTaken = () => new DomainError("REGION_NAME_TAKEN", { name: input.name });
-  const phoneTaken = () => new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
   try {
     return await deps.db.$transaction(async (tx) => {
       const sameName = await tx.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
       if (sameName) throw nameTaken();
-      const existing = await tx.user.findUnique({ where: { phone: input.committee.phone }, select: { id: true } });
-      if (existing) throw phoneTaken();
       const v = await tx.region.create({
         data: { kind: "VILLAGE", name: input.name, parentId: town.id, noticeDays: input.noticeDays },
         select: { id: true },
@@ -92,15 +89,7 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
       if (input.grids.length > 0) {
         await tx.grid.createMany({ data: input.grids.map((name) => ({ villageId: v.id, name })) });
       }
-      const u = await tx.user.create({
-        data: {
-          phone: input.committee.phone,
-          name: input.committee.name,
-          passwordHash,
-          memberships: { create: { regionId: v.id, role: "COMMITTEE" } },
-        },
-        select: { id: true },
-      });
+      const u = await createPerson(tx, person, { regionId: v.id, role: "COMMITTEE" });
       await recordAudit(tx, actor, {
         regionId: v.id,
         action: "region.createVillage",
@@ -121,7 +110,7 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
     // a concurrent request won the race between our check and our insert
     if (isUniqueViolation(e)) {
       const sameName = await deps.db.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
-      throw sameName ? nameTaken() : phoneTaken();
+      throw sameName ? nameTaken() : phoneTaken(input.committee.phone);
     }
     throw e;
   }

@@ -37,7 +37,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/audit/audit.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/audit/audit.service.ts raw-sql-outside-repo Region",
   // server/modules/awards/award.repo.ts
-  "server/modules/awards/award.repo.ts foreign-model Household",
   "server/modules/awards/award.repo.ts foreign-model HouseholdMember",
   // server/modules/awards/award.service.ts
   "server/modules/awards/award.service.ts db-outside-repo Award",
@@ -81,8 +80,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/relation.service.ts foreign-model User",
   // server/modules/events/event.repo.ts
   "server/modules/events/event.repo.ts foreign-model Grid",
-  "server/modules/events/event.repo.ts foreign-model Household",
-  "server/modules/events/event.repo.ts foreign-model HouseholdMember",
   // server/modules/events/event.service.ts
   "server/modules/events/event.service.ts db-outside-repo Event",
   "server/modules/events/event.service.ts db-outside-repo EventCheckIn",
@@ -92,30 +89,10 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/events/event.service.ts db-outside-repo Rule",
   "server/modules/events/event.service.ts foreign-model HouseholdMember",
   "server/modules/events/event.service.ts foreign-model Rule",
-  // server/modules/households/card.service.ts
-  "server/modules/households/card.service.ts db-outside-repo Household",
-  "server/modules/households/card.service.ts db-outside-repo Region",
-  "server/modules/households/card.service.ts foreign-model Region",
-  // server/modules/households/household-import.ts
-  "server/modules/households/household-import.ts db-outside-repo Grid",
-  "server/modules/households/household-import.ts db-outside-repo Household",
-  "server/modules/households/household-import.ts db-outside-repo HouseholdMember",
-  "server/modules/households/household-import.ts foreign-model Grid",
-  // server/modules/households/household.repo.ts
-  "server/modules/households/household.repo.ts foreign-model Grid",
-  // server/modules/households/household.service.ts
-  "server/modules/households/household.service.ts db-outside-repo Household",
-  "server/modules/households/household.service.ts db-outside-repo HouseholdMember",
-  "server/modules/households/household.service.ts db-outside-repo Membership",
-  "server/modules/households/household.service.ts db-outside-repo User",
-  "server/modules/households/household.service.ts foreign-model Membership",
-  "server/modules/households/household.service.ts foreign-model User",
   // server/modules/regions/region.service.ts
   "server/modules/regions/region.service.ts db-outside-repo Grid",
   "server/modules/regions/region.service.ts db-outside-repo Region",
-  "server/modules/regions/region.service.ts db-outside-repo User",
   "server/modules/regions/region.service.ts foreign-model Membership",
-  "server/modules/regions/region.service.ts foreign-model User",
   "server/modules/regions/region.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/regions/region.service.ts raw-sql-outside-repo Membership",
   "server/modules/regions/region.service.ts raw-sql-outside-repo Region",
@@ -178,8 +155,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/store/shop.service.ts foreign-model LedgerAccount",
   "server/modules/store/shop.service.ts foreign-model Region",
   "server/modules/store/shop.service.ts foreign-model User",
-  // server/modules/store/store.repo.ts
-  "server/modules/store/store.repo.ts foreign-model Household",
   // server/modules/villages/village.service.ts
   "server/modules/villages/village.service.ts db-outside-repo AuditLog",
   "server/modules/villages/village.service.ts db-outside-repo Grid",
