@@ -30,8 +30,8 @@ export const PERMISSIONS = {
   // the account holder's answer (an account of any role can be asked)
   "notification.list": EVERYONE,
   "notification.markRead": EVERYONE,
-  "household.myLinks": EVERYONE,
-  "household.answerLink": EVERYONE,
+  "me.links": EVERYONE,
+  "me.answerLink": EVERYONE,
   // villager: their own household
   "household.mine": ["VILLAGER"],
   // household register

@@ -44,8 +44,8 @@ export const householdRouter = router({
   linkMember: allow("household.linkMember")
     .input(ZLinkMemberInput)
     .mutation(({ ctx, input }) => households.linkMember(ctx.deps, ctx.actor, input)),
-  myLinks: allow("household.myLinks").query(({ ctx }) => households.myLinkRequests(ctx.deps, ctx.actor)),
-  answerLink: allow("household.answerLink")
+  myLinks: allow("me.links").query(({ ctx }) => households.myLinkRequests(ctx.deps, ctx.actor)),
+  answerLink: allow("me.answerLink")
     .input(ZAnswerLinkInput)
     .mutation(({ ctx, input }) => households.answerLink(ctx.deps, ctx.actor, input)),
   resetPin: allow("household.resetPin")
