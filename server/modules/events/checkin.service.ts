@@ -315,7 +315,7 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const memberIds = [...new Set(input.memberIds ?? [])];
   if (memberIds.length) {
-    const found = await deps.db.householdMember.count({ where: { id: { in: memberIds }, householdId: h.id } });
+    const found = await deps.db.householdMember.count({ where: { id: { in: memberIds }, householdId: h.id, status: "ACTIVE" } });
     if (found !== memberIds.length) throw new DomainError("NOT_FOUND");
   }
   const method = input.card ? ("CARD" as const) : ("ROLL_CALL" as const);
