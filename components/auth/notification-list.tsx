@@ -5,7 +5,10 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 
-/** 消息: what the person or their household should know (e.g. the committee reset the card PIN), newest first. */
+/**
+ * 消息: what the person or their household should know (e.g. the committee reset the card PIN), newest first.
+ * A kind's text is notifications.kind.<kind> (its dots are the catalogue's nesting).
+ */
 export function NotificationList() {
   const t = useTranslations("notifications");
   const locale = useLocale();
@@ -20,7 +23,7 @@ export function NotificationList() {
         <h2 className="text-lg font-bold">
           {t("title")}
           {unread > 0 ? (
-            <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-base text-white" data-testid="notifications-unread">
+            <span className="ml-2 whitespace-nowrap rounded-full bg-red-700 px-2 py-0.5 text-base text-white" data-testid="notifications-unread">
               {t("unread", { count: unread })}
             </span>
           ) : null}

@@ -161,6 +161,7 @@ test("linking an existing account waits until its holder accepts on 我的", asy
   await expect(request).toContainText(`E${tag}B`);
   await expect(request).toContainText("孙小梅");
   await expect(holder.getByTestId("notifications-unread")).toBeVisible();
+  await expect(holder.getByTestId("notification-item").first()).toContainText(`村委会请求把您的账号关联到 E${tag}B 户的成员「孙小梅」`);
   await holder.screenshot({ path: shotPath("me-link-request.png"), fullPage: true });
   await request.getByTestId("link-accept").click();
   await expect(holder.getByText("已接受，您的账号已关联到该户。")).toBeVisible();

@@ -6,6 +6,6 @@ export const ZNotificationListInput = z.object({ take: z.number().int().min(1).m
 /** Marks the given notifications read, or all of them when `ids` is left out. */
 export const ZMarkReadInput = z.object({ ids: z.array(ZId).min(1).max(100).optional() });
 
-/** The kinds written today; the text of each is notifications.<kind> in the message catalogue. */
+/** The kinds written today; the text of each is notifications.kind.<kind> in the message catalogue. */
 export const NOTIFICATION_KINDS = ["pin.reset", "household.linkRequested"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
