@@ -149,6 +149,9 @@ describe("members leave, they do not vanish", () => {
     expect(await callerFor(t.db, account).household.mine()).toBeNull();
     // a second removal, or a link, of a left member is refused
     await expect(api.household.removeMember({ memberId })).rejects.toMatchObject({ cause: { code: "MEMBER_LEFT" } });
+    await expect(
+      api.award.propose({ householdId: s.h1.id, ruleId: s.rules.award, memberId, reason: "迁出后又记一笔", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ cause: { code: "MEMBER_LEFT" } });
     // the database itself refuses to delete a cited member
     await expect(t.db.householdMember.delete({ where: { id: memberId } })).rejects.toThrow();
     const fks = await t.db.$queryRaw<{ conname: string }[]>`

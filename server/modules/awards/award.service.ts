@@ -45,8 +45,10 @@ export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
     if (!h) throw new DomainError("NOT_FOUND");
     if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
     if (input.memberId) {
-      const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true } });
+      const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true, status: true } });
       if (!m) throw new DomainError("NOT_FOUND");
+      // a member who left keeps their past entries, but earns no new ones for the household
+      if (m.status === "LEFT") throw new DomainError("MEMBER_LEFT");
     }
     const { created, rule } = await intakeAwards(tx, actor, {
       villageId,
