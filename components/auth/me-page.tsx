@@ -3,11 +3,17 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { serverCaller } from "@/server/trpc/server-caller";
+import { PinForm } from "@/components/store/pin-form";
 import { ChangePasswordForm } from "./change-password-form";
+import { LinkRequests } from "./link-requests";
+import { NotificationList } from "./notification-list";
 import { SignOutButton } from "./sign-out-button";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
-/** 我的: who I am, which role I act as (and switching), language, password, sign out. */
+/**
+ * 我的: who I am, which role I act as (and switching), requests to link my account to a household,
+ * notifications, the household card PIN (villagers), language, password, sign out.
+ */
 export async function MePage() {
   const [t, me] = await Promise.all([getTranslations(), (await serverCaller()).me.get()]);
   return (
@@ -24,6 +30,9 @@ export async function MePage() {
           </Link>
         ) : null}
       </Card>
+      <LinkRequests />
+      <NotificationList />
+      {me.role === "VILLAGER" ? <PinForm /> : null}
       <Card className="flex items-center justify-between">
         <span className="text-lg">{t("lang.label")}</span>
         <LanguageSwitch />

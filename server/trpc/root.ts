@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { gridRouter } from "./routers/grid";
 import { householdRouter } from "./routers/household";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
 import { regionRouter } from "./routers/region";
 import { ruleRouter } from "./routers/rule";
 import { villageRouter } from "./routers/village";
@@ -35,6 +36,7 @@ export const appRouter = router({
   store: storeRouter,
   item: itemRouter,
   settlement: settlementRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

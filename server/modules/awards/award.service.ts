@@ -18,7 +18,7 @@ import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.sc
 import { awardReversalKey } from "./finalize";
 import { intakeAwards } from "./intake.service";
 import { userNames } from "../accounts/account.read";
-import { activeHouseholdsOfGrid, householdInVillage, householdsInVillage, isMemberOf, type HouseholdCard } from "../households/for-awards.read";
+import { activeHouseholdsOfGrid, householdInVillage, householdsInVillage, memberStatusIn, type HouseholdCard } from "../households/for-awards.read";
 import { isGridOfVillage } from "../regions/for-awards.read";
 import * as objectionRepo from "./objection.repo";
 
@@ -42,7 +42,12 @@ export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
     const h = await householdInVillage(tx, villageId, input.householdId);
     if (!h) throw new DomainError("NOT_FOUND");
     if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
-    if (input.memberId && !(await isMemberOf(tx, h.id, input.memberId))) throw new DomainError("NOT_FOUND");
+    if (input.memberId) {
+      const status = await memberStatusIn(tx, h.id, input.memberId);
+      if (!status) throw new DomainError("NOT_FOUND");
+      // a member who left keeps their past entries, but earns no new ones for the household
+      if (status === "LEFT") throw new DomainError("MEMBER_LEFT");
+    }
     const { created, rule } = await intakeAwards(tx, actor, {
       villageId,
       source: "MANUAL",

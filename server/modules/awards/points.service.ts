@@ -13,7 +13,8 @@ import * as repo from "./award.repo";
 import { PENDING_STATUSES } from "./award.schema";
 import { awardTrail } from "./award.service";
 import { ruleLabels } from "../rules/rule.read";
-import { memberNames, villagerHousehold } from "../households/for-awards.read";
+import { memberNames } from "../households/for-awards.read";
+import { villagerHousehold } from "../households/household.read";
 
 /** Balance, scores and how many entries are on their way. Null when the account is linked to no household. */
 export async function summary(deps: Deps, actor: Actor) {

@@ -15,7 +15,8 @@ import * as batches from "./publicity.repo";
 import type { PublishInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
-import { accountHoldersOf, villagerHousehold } from "../households/for-awards.read";
+import { accountHoldersOf } from "../households/for-awards.read";
+import { villagerHousehold } from "../households/household.read";
 import { villageNoticeDays } from "../regions/for-awards.read";
 
 /** How far back the board lists entries that became final (已公示生效). */

@@ -15,11 +15,12 @@ import { qrDataUrl } from "@/server/lib/qr-image";
 import { parseCard, shortCode, signRotating, signStatic, parseToken, verifyParsed, verifyShortCode, windowEndsAt, type TokenReason } from "@/server/lib/qr-token";
 import { recordAudit } from "../audit/audit.service";
 import { userNames } from "../accounts/account.read";
-import { countMembersOf, householdInVillage, memberOfUserInVillage } from "../households/member.read";
+import { countMembersOf, householdInVillage } from "../households/member.read";
 import { geofenceCheck, eventState, mayStaffCheckIn, openFor } from "./event.policy";
 import { eventOrThrow, notOpen } from "./event.service";
 import type { EventRow } from "./event.repo";
 import { findSignup, lockEvent } from "./event.repo";
+import { householdOfUser } from "../households/household.read";
 import * as repo from "./checkin.repo";
 import type { PresenceRow } from "./checkin.repo";
 import type { CheckInInput, StaffCheckInInput } from "./event.schema";
@@ -247,7 +248,7 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
   const villageId = villageOf(actor);
   const now = deps.now();
   // both reads at once (a busy event's every scan waits on them); refusals keep this order
-  const [found, scan] = await Promise.allSettled([memberOfUserInVillage(deps.db, villageId, actor.userId), limitedScan(deps, actor, villageId, input, now)]);
+  const [found, scan] = await Promise.allSettled([householdOfUser(deps.db, villageId, actor.userId), limitedScan(deps, actor, villageId, input, now)]);
   if (found.status === "rejected") throw found.reason;
   const member = found.value;
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");

@@ -13,11 +13,12 @@ import { villageDay, villageMinute } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
 import { intakeAwards } from "../awards/intake.service";
 import { publish } from "../awards/publicity.service";
-import { memberNames, memberOfUserInVillage } from "../households/member.read";
+import { memberNames } from "../households/member.read";
 import { ruleInForce, ruleLabels } from "../rules/rule.read";
 import { eventState } from "./event.policy";
 import * as repo from "./event.repo";
 import type { EventCreateInput, EventListInput } from "./event.schema";
+import { householdOfUser } from "../households/household.read";
 
 const LIST_MAX = 50;
 
@@ -100,7 +101,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
     repo.checkInCounts(deps.db, ids),
     repo.signupCounts(deps.db, ids),
     ruleLabels(deps.db, villageId, rows.map((r) => r.ruleId)),
-    memberOfUserInVillage(deps.db, villageId, actor.userId),
+    householdOfUser(deps.db, villageId, actor.userId),
   ]);
   const householdId = member?.household.id ?? null;
   const mine = householdId ? await repo.householdAtEvents(deps.db, householdId, ids) : { checkIns: [], signups: [], presence: [] };
@@ -149,7 +150,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
 export async function signup(deps: Deps, actor: Actor, input: { eventId: string }) {
   const villageId = villageOf(actor);
   const now = deps.now();
-  const member = await memberOfUserInVillage(deps.db, villageId, actor.userId);
+  const member = await householdOfUser(deps.db, villageId, actor.userId);
   const e = await eventOrThrow(deps, villageId, input.eventId);
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (!e.signupRequired) throw new DomainError("SIGNUP_NOT_OPEN");

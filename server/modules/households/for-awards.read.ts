@@ -4,7 +4,6 @@
  * of a household has an account, and members' names. Names and household numbers only: never phone
  * or ID numbers.
  */
-import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
 
@@ -18,9 +17,10 @@ export function householdInVillage(db: Reader, villageId: string, id: string): P
   return db.household.findFirst({ where: { id, villageId }, select: householdCard });
 }
 
-/** Whether `memberId` is a member of the household. */
-export async function isMemberOf(db: Reader, householdId: string, memberId: string): Promise<boolean> {
-  return !!(await db.householdMember.findFirst({ where: { id: memberId, householdId }, select: { id: true } }));
+/** The status of member `memberId` of the household (ACTIVE, or LEFT once they moved out); null when not its member. */
+export async function memberStatusIn(db: Reader, householdId: string, memberId: string): Promise<"ACTIVE" | "LEFT" | null> {
+  const m = await db.householdMember.findFirst({ where: { id: memberId, householdId }, select: { status: true } });
+  return m?.status ?? null;
 }
 
 /** The ACTIVE households of a grid of the village, by household number. */
@@ -31,14 +31,6 @@ export function activeHouseholdsOfGrid(db: Reader, villageId: string, gridId: st
 /** The households among `ids` that belong to the village (any status), by household number. */
 export function householdsInVillage(db: Reader, villageId: string, ids: string[]): Promise<HouseholdCard[]> {
   return db.household.findMany({ where: { villageId, id: { in: ids } }, select: householdCard, orderBy: { number: "asc" } });
-}
-
-/** The villager's own household in their village (through the member linked to their account). */
-export function villagerHousehold(db: Reader, actor: Actor) {
-  return db.household.findFirst({
-    where: { villageId: actor.villageId ?? "__none__", members: { some: { userId: actor.userId } } },
-    select: { id: true, number: true, headName: true, villageId: true },
-  });
 }
 
 /** The households (of `householdIds`) the user is a member of. */

@@ -5,33 +5,10 @@
  */
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { hotQuery } from "@/server/db/hot-sql";
 import type { Tx } from "@/server/lib/deps";
 import { likeText } from "@/server/lib/like";
 
 type Reader = Db | Tx;
-
-export type MemberWithHousehold = {
-  id: string;
-  name: string;
-  household: { id: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null };
-};
-
-/**
- * The member record of the user in the village, with their household (the first one the user was
- * added to). One joined query on hot-sql: every check-in scan asks.
- */
-export async function memberOfUserInVillage(db: Db, villageId: string, userId: string): Promise<MemberWithHousehold | null> {
-  const [r] = await hotQuery<
-    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }
-  >(db, Prisma.sql`
-    SELECT m."id", m."name", h."id" AS "hid", h."number", h."headName", h."status"::text AS "status", h."gridId"
-    FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId"
-    WHERE m."userId" = ${userId} AND h."villageId" = ${villageId}
-    ORDER BY m."createdAt", m."id" LIMIT 1`);
-  if (!r) return null;
-  return { id: r.id, name: r.name, household: { id: r.hid, number: r.number, headName: r.headName, status: r.status, gridId: r.gridId } };
-}
 
 /**
  * Household members as a derived table with the columns (id, name), for a statement of another module
@@ -74,9 +51,9 @@ export async function memberLabels(db: Reader, ids: string[]): Promise<Map<strin
   return new Map(rows.map((m) => [m.id, { name: m.name, householdNumber: m.household.number }]));
 }
 
-/** How many of `memberIds` are members of the household. */
+/** How many of `memberIds` are members of the household who have not left it. */
 export function countMembersOf(db: Reader, householdId: string, memberIds: string[]): Promise<number> {
-  return db.householdMember.count({ where: { id: { in: memberIds }, householdId } });
+  return db.householdMember.count({ where: { id: { in: memberIds }, householdId, status: "ACTIVE" } });
 }
 
 /** Active households per village, for the villages given. */

@@ -3,7 +3,7 @@
  * account. Admins see roll-ups and create places; they never edit a village's own rules.
  */
 import type { Actor } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
+import { createPerson, newPerson, phoneTaken } from "../accounts/person.service";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
@@ -55,25 +55,14 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
   const ids = await auditScope(deps.db, actor);
   const town = await repo.townIn(deps.db, ids, input.townId);
   if (!town) throw new DomainError("NOT_FOUND");
-  const passwordHash = await hashPassword(input.committee.password);
+  const person = await newPerson(input.committee);
   const nameTaken = () => new DomainError("REGION_NAME_TAKEN", { name: input.name });
-  const phoneTaken = () => new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
   try {
     return await deps.db.$transaction(async (tx) => {
       if (await repo.childNamed(tx, town.id, input.name)) throw nameTaken();
-      const existing = await tx.user.findUnique({ where: { phone: input.committee.phone }, select: { id: true } });
-      if (existing) throw phoneTaken();
       const v = await repo.createVillageRow(tx, { name: input.name, parentId: town.id, noticeDays: input.noticeDays });
       await repo.createGrids(tx, v.id, input.grids);
-      const u = await tx.user.create({
-        data: {
-          phone: input.committee.phone,
-          name: input.committee.name,
-          passwordHash,
-          memberships: { create: { regionId: v.id, role: "COMMITTEE" } },
-        },
-        select: { id: true },
-      });
+      const u = await createPerson(tx, person, { regionId: v.id, role: "COMMITTEE" });
       await recordAudit(tx, actor, {
         regionId: v.id,
         action: "region.createVillage",
@@ -93,7 +82,7 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
   } catch (e) {
     // a concurrent request won the race between our check and our insert
     if (isUniqueViolation(e)) {
-      throw (await repo.childNamed(deps.db, town.id, input.name)) ? nameTaken() : phoneTaken();
+      throw (await repo.childNamed(deps.db, town.id, input.name)) ? nameTaken() : phoneTaken(input.committee.phone);
     }
     throw e;
   }

@@ -11,8 +11,9 @@ import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { encodePhoto } from "./photo";
 import { isLowStock } from "./store.policy";
-import { actingShop, itemSelect, myHousehold } from "./store.repo";
+import { actingShop, itemSelect } from "./store.repo";
 import type { AdjustStockInput, ItemListInput, ItemSaveInput } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 type ItemRow = { id: string; name: string; category: string; pricePoints: number; stock: number; priceVersion: number; photoType: string | null; active: boolean; updatedAt: Date };
 
@@ -165,7 +166,7 @@ export async function stockHistory(deps: Deps, actor: Actor, itemId: string) {
  */
 export async function catalog(deps: Deps, actor: Actor) {
   const villageId = villageOf(actor);
-  const h = await myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   const balance = h ? await householdBalance(deps.db, h.id) : 0;
   const shops = await deps.db.shop.findMany({
     where: { villageId, active: true },

@@ -6,8 +6,7 @@
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import type { Actor } from "@/server/auth/actor";
-import { villageOf } from "@/server/auth/actor";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { verifyPassword } from "@/server/auth/password";
 import { householdBalance } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
@@ -16,8 +15,9 @@ import { parseCard } from "@/server/lib/qr-token";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { afterWrongPin, lockMinutesLeft } from "./store.policy";
-import { actingShop, myHousehold } from "./store.repo";
-import type { Payer, SetPinInput } from "./store.schema";
+import { actingShop } from "./store.repo";
+import type { Payer } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 /**
  * The villager's payment code: a QR (as an SVG) holding a signed household token and the typed
@@ -25,7 +25,7 @@ import type { Payer, SetPinInput } from "./store.schema";
  * Throws HOUSEHOLD_NOT_LINKED, HOUSEHOLD_INACTIVE.
  */
 export async function paymentCode(deps: Deps, actor: Actor) {
-  const h = await myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const now = deps.now();
@@ -175,35 +175,4 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
     /** what the till sends with redeem: the verified payer for one sale in the next 10 minutes (null until verified) */
     session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod }, now) : null,
   };
-}
-
-/**
- * Sets the household PIN (and clears any lock-out). A villager sets their own household's; the
- * committee any household of the village. Throws NOT_FOUND.
- */
-export async function setPin(deps: Deps, actor: Actor, input: SetPinInput) {
-  const villageId = villageOf(actor);
-  let householdId: string;
-  if (actor.role === "VILLAGER") {
-    const h = await myHousehold(deps.db, actor);
-    if (!h || (input.householdId && input.householdId !== h.id)) throw new DomainError("NOT_FOUND");
-    householdId = h.id;
-  } else {
-    if (!input.householdId) throw new DomainError("NOT_FOUND");
-    const h = await deps.db.household.findFirst({ where: { id: input.householdId, villageId }, select: { id: true } });
-    if (!h) throw new DomainError("NOT_FOUND");
-    householdId = h.id;
-  }
-  const pinHash = await hashPassword(input.pin);
-  await deps.db.$transaction(async (tx) => {
-    await tx.householdPin.upsert({
-      where: { householdId },
-      create: { householdId, pinHash },
-      update: { pinHash, failures: 0, lockedUntil: null },
-      select: { householdId: true },
-    });
-    // never the PIN or its hash in the audit trail
-    await recordAudit(tx, actor, { regionId: villageId, action: "store.setPin", entity: "Household", entityId: householdId });
-  });
-  return { householdId, set: true };
 }

@@ -16,8 +16,9 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { checkPin, resolvePayer } from "./pay.service";
 import { receiptNumber, refundBlock } from "./store.policy";
-import { actingShop, myHousehold, receiptSelect } from "./store.repo";
+import { actingShop, receiptSelect } from "./store.repo";
 import type { ReceiptsInput, RedeemInput, RefundInput } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 type ReceiptRow = {
   id: string;
@@ -314,7 +315,7 @@ export async function receipts(deps: Deps, actor: Actor, input: ReceiptsInput) {
   const villageId = villageOf(actor);
   let scope: { householdId?: string; shopId?: string } = {};
   if (actor.role === "VILLAGER") {
-    const h = await myHousehold(deps.db, actor);
+    const h = await villagerHousehold(deps.db, actor);
     if (!h) return [];
     scope = { householdId: h.id };
   } else if (actor.role === "SHOPKEEPER") {

@@ -33,14 +33,6 @@ export async function actingShop(db: Reader, actor: Actor, shopId?: string) {
   return shop;
 }
 
-/** The household the villager belongs to (in their village), or null. */
-export async function myHousehold(db: Reader, actor: Actor) {
-  return db.household.findFirst({
-    where: { villageId: actor.villageId ?? "__none__", members: { some: { userId: actor.userId } } },
-    select: { id: true, number: true, headName: true, villageId: true, status: true },
-  });
-}
-
 export const itemSelect = {
   id: true,
   shopId: true,

@@ -21,8 +21,8 @@ export async function villageSummary(deps: Deps, actor: Actor): Promise<VillageS
   const [village, byStatus, members, membersWithAccount, grids, perGrid] = await Promise.all([
     db.region.findFirst({ where: { id: villageId, kind: "VILLAGE" }, select: { name: true } }),
     db.household.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" } } }),
-    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" }, userId: { not: null } } }),
+    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" }, status: "ACTIVE" } }),
+    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" }, status: "ACTIVE", userId: { not: null } } }),
     db.grid.findMany({
       where: { villageId, ...(gridId ? { id: gridId } : {}) },
       select: { id: true, name: true },

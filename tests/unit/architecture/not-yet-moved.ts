@@ -17,27 +17,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/relation.service.ts foreign-model Household",
   "server/modules/awards/relation.service.ts foreign-model Membership",
   "server/modules/awards/relation.service.ts foreign-model User",
-  // server/modules/households/card.service.ts
-  "server/modules/households/card.service.ts db-outside-repo Household",
-  "server/modules/households/card.service.ts db-outside-repo Region",
-  "server/modules/households/card.service.ts foreign-model Region",
-  // server/modules/households/household-import.ts
-  "server/modules/households/household-import.ts db-outside-repo Grid",
-  "server/modules/households/household-import.ts db-outside-repo Household",
-  "server/modules/households/household-import.ts db-outside-repo HouseholdMember",
-  "server/modules/households/household-import.ts foreign-model Grid",
-  // server/modules/households/household.repo.ts
-  "server/modules/households/household.repo.ts foreign-model Grid",
-  // server/modules/households/household.service.ts
-  "server/modules/households/household.service.ts db-outside-repo Household",
-  "server/modules/households/household.service.ts db-outside-repo HouseholdMember",
-  "server/modules/households/household.service.ts db-outside-repo Membership",
-  "server/modules/households/household.service.ts db-outside-repo User",
-  "server/modules/households/household.service.ts foreign-model Membership",
-  "server/modules/households/household.service.ts foreign-model User",
-  // server/modules/regions/region.service.ts
-  "server/modules/regions/region.service.ts db-outside-repo User", // createVillage's committee account: left for the one person-creation function
-  "server/modules/regions/region.service.ts foreign-model User",
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
@@ -97,8 +76,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/store/shop.service.ts foreign-model LedgerAccount",
   "server/modules/store/shop.service.ts foreign-model Region",
   "server/modules/store/shop.service.ts foreign-model User",
-  // server/modules/store/store.repo.ts
-  "server/modules/store/store.repo.ts foreign-model Household",
   // server/modules/villages/village.service.ts
   "server/modules/villages/village.service.ts db-outside-repo AuditLog",
   "server/modules/villages/village.service.ts db-outside-repo Grid",

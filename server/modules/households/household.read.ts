@@ -1,0 +1,42 @@
+/**
+ * The household register's read face for other modules: "the villager's household" is looked up here
+ * and nowhere else (points, the shop, check-in, notifications and the villager's own page all ask).
+ */
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import { hotQuery } from "@/server/db/hot-sql";
+import type { Actor } from "@/server/auth/actor";
+
+export type UserHousehold = {
+  /** the member linked to the account */
+  id: string;
+  name: string;
+  household: { id: string; villageId: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null };
+};
+
+/**
+ * The member linked to `userId` in the village, with their household, or null. A member who has left
+ * the household no longer counts, and neither does a link the account holder has not accepted.
+ * One joined query on hot-sql: every scan, sale and points page asks.
+ */
+export async function householdOfUser(db: Db, villageId: string, userId: string): Promise<UserHousehold | null> {
+  const [r] = await hotQuery<
+    { id: string; name: string; hid: string; number: string; headName: string; status: "ACTIVE" | "INACTIVE"; gridId: string | null }
+  >(db, Prisma.sql`
+    SELECT m."id", m."name", h."id" AS "hid", h."number", h."headName", h."status"::text AS "status", h."gridId"
+    FROM "HouseholdMember" m JOIN "Household" h ON h."id" = m."householdId"
+    WHERE m."userId" = ${userId} AND m."status" = 'ACTIVE' AND h."villageId" = ${villageId}
+    ORDER BY m."createdAt", m."id" LIMIT 1`);
+  if (!r) return null;
+  return {
+    id: r.id,
+    name: r.name,
+    household: { id: r.hid, villageId, number: r.number, headName: r.headName, status: r.status, gridId: r.gridId },
+  };
+}
+
+/** The acting villager's household (in the village they act in), or null. */
+export async function villagerHousehold(db: Db, actor: Actor): Promise<UserHousehold["household"] | null> {
+  if (!actor.villageId) return null;
+  return (await householdOfUser(db, actor.villageId, actor.userId))?.household ?? null;
+}
