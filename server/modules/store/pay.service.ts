@@ -29,7 +29,8 @@ export async function paymentCode(deps: Deps, actor: Actor) {
   if (!h) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const now = deps.now();
-  const code = issueCode(await paymentKey(), h, now);
+  // the QR names the member it is shown to, so the receipt can say who paid
+  const code = issueCode(await paymentKey(), h, now, undefined, actor.userId);
   const svg = await QRCode.toString(code.token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return {
     householdNumber: h.number,
@@ -48,6 +49,8 @@ export type ResolvedPayer = {
   payMethod: "CODE" | "CARD_PIN";
   /** recorded when the payment completes, so a code pays once (null for card + PIN) */
   nonce: string | null;
+  /** the member whose QR code was scanned (null for the typed code and the card: they name only the household) */
+  userId: string | null;
 };
 
 /**
@@ -61,6 +64,7 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
   const select = { id: true, number: true, headName: true, villageId: true, status: true } as const;
   let found: { id: string; number: string; headName: string; villageId: string; status: string } | null;
   let nonce: string | null = null;
+  let userId: string | null = null;
   if (payer.method === "SESSION") {
     const check = verifySession(key, payer.token, shop.id, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
@@ -74,6 +78,7 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
       household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
       payMethod: check.session.payMethod,
       nonce: check.session.nonce,
+      userId: check.session.userId ?? null,
     };
   }
   if (payer.method === "QR") {
@@ -83,6 +88,7 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.villageId !== villageId) throw new DomainError("CODE_OTHER_VILLAGE");
     nonce = check.nonce;
+    userId = check.userId;
   } else if (payer.method === "TYPED") {
     found = await db.household.findFirst({ where: { villageId, number: payer.householdNumber }, select });
     const window = found ? verifyTyped(key, found, payer.code, now) : null;
@@ -107,6 +113,7 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
     household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
     payMethod: payer.method === "CARD" ? "CARD_PIN" : "CODE",
     nonce,
+    userId,
   };
 }
 
@@ -173,7 +180,7 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
     payMethod: p.payMethod,
     pinSet,
     /** what the till sends with redeem: the verified payer for one sale in the next 10 minutes (null until verified) */
-    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod }, now) : null,
+    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod, userId: p.userId }, now) : null,
   };
 }
 

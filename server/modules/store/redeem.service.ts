@@ -73,7 +73,8 @@ async function receiptByKey(db: Db | Tx, shopId: string, key: string) {
  * Redeems items for a household's points at the shopkeeper's shop. A retry with the same
  * idempotencyKey returns the first receipt and moves nothing.
  * Throws NOT_FOUND (no shop), PAY_CODE_INVALID, PAY_CODE_EXPIRED, CODE_OTHER_VILLAGE, CODE_USED, PIN_REQUIRED,
- * PIN_NOT_SET, PIN_WRONG, PIN_LOCKED, HOUSEHOLD_INACTIVE, ITEM_UNAVAILABLE, PRICE_CHANGED (with the new
+ * PIN_NOT_SET, PIN_WRONG, PIN_LOCKED, HOUSEHOLD_INACTIVE, ITEM_UNAVAILABLE, PRICE_STALE (a line priced on an older
+ * priceVersion of its item), PRICE_CHANGED (with the new
  * total), OUT_OF_STOCK (naming the item), INSUFFICIENT_POINTS.
  */
 export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
@@ -89,8 +90,8 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
     const done = await deps.db.$transaction(
       async (tx) => {
         const ids = input.lines.map((l) => l.itemId).sort();
-        const items = await tx.$queryRaw<{ id: string; name: string; pricePoints: number; stock: number; active: boolean }[]>`
-          SELECT "id", "name", "pricePoints", "stock", "active" FROM "ShopItem"
+        const items = await tx.$queryRaw<{ id: string; name: string; pricePoints: number; priceVersion: number; stock: number; active: boolean }[]>`
+          SELECT "id", "name", "pricePoints", "priceVersion", "stock", "active" FROM "ShopItem"
           WHERE "id" = ANY(${ids}::text[]) AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId}
           ORDER BY "id" FOR UPDATE`;
         // a concurrent retry of the same request may have committed while we waited for the locks
@@ -100,6 +101,10 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
         const lines = input.lines.map((l) => {
           const item = byId.get(l.itemId);
           if (!item || !item.active) throw new DomainError("ITEM_UNAVAILABLE", { item: item?.name ?? "" });
+          // the POS priced this line with an older price (even if the total happens to be the same)
+          if (l.priceVersion !== undefined && l.priceVersion !== item.priceVersion) {
+            throw new DomainError("PRICE_STALE", { item: item.name, price: item.pricePoints }, { itemId: item.id, priceVersion: item.priceVersion });
+          }
           return { item, quantity: l.quantity };
         });
         const total = lines.reduce((s, l) => s + l.item.pricePoints * l.quantity, 0);
@@ -159,6 +164,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
             idempotencyKey: storedKey(shop.id, input.idempotencyKey),
             shopkeeperUserId: actor.userId,
             payMethod: payer.payMethod,
+            userId: payer.userId,
             createdAt: now,
             lines: {
               create: lines.map((l) => ({ itemId: l.item.id, name: l.item.name, unitPoints: l.item.pricePoints, quantity: l.quantity })),
@@ -195,8 +201,8 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
 }
 
 /**
- * Refunds a receipt, whole or some lines, with a reason: the points go back to the household (a
- * REVERSAL; the shop's account may not go below zero), the items are restocked (StockMove REFUND).
+ * Refunds a receipt, whole or some lines, with a reason: the points go back to the household (the whole
+ * receipt: a REVERSAL of the sale; some lines: a REFUND; the shop's account may not go below zero), the items are restocked (StockMove REFUND).
  * A shopkeeper may refund at their shop on the day of the sale; later, a supervisor of the village.
  * A retry with the same idempotencyKey returns the first refund.
  * Throws NOT_FOUND, REFUND_NEEDS_SUPERVISOR, REFUND_TOO_MUCH, NOTHING_TO_REFUND, INSUFFICIENT_POINTS (the shop was already settled for it).
@@ -251,7 +257,8 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
         const shopAcc = await shopAccount(tx, villageId, red.shopId);
         posted = await post(tx, now, {
           villageId,
-          kind: "REVERSAL",
+          // part of the receipt: a refund of its own, not a reversal (a REVERSAL always names what it undoes)
+          kind: "REFUND",
           idempotencyKey: ledgerKey,
           postings: [
             { accountId: shopAcc, points: -points },

@@ -31,7 +31,7 @@ async function periodSums(deps: Deps, villageId: string, from: Date, to: Date, s
     const s = out.get(r.shopId) ?? { redeemed: 0, refunded: 0, settled: 0 };
     const n = Number(r.points);
     if (r.kind === "REDEMPTION") s.redeemed += n;
-    else if (r.kind === "REVERSAL") s.refunded += -n;
+    else if (r.kind === "REVERSAL" || r.kind === "REFUND") s.refunded += -n;
     else if (r.kind === "SETTLEMENT") s.settled += -n;
     out.set(r.shopId, s);
   }
@@ -155,7 +155,7 @@ export async function statement(deps: Deps, actor: Actor, input: StatementInput)
     deps.db.redemption.findMany({ where: { transactionId: { in: txIds } }, select: { transactionId: true, receiptNo: true } }),
     deps.db.settlement.findMany({ where: { transactionId: { in: txIds } }, select: { transactionId: true, reference: true, paidOn: true, yuanCents: true } }),
   ]);
-  const refundSources = rows.filter((p) => p.transaction.kind === "REVERSAL").map((p) => p.transaction.sourceId).filter((x): x is string => !!x);
+  const refundSources = rows.filter((p) => p.transaction.kind === "REVERSAL" || p.transaction.kind === "REFUND").map((p) => p.transaction.sourceId).filter((x): x is string => !!x);
   const refunded = refundSources.length
     ? await deps.db.redemption.findMany({ where: { id: { in: refundSources } }, select: { id: true, receiptNo: true } })
     : [];
@@ -166,7 +166,7 @@ export async function statement(deps: Deps, actor: Actor, input: StatementInput)
     const t = p.transaction;
     const red = redemptions.find((r) => r.transactionId === t.id);
     const set = settlements.find((s) => s.transactionId === t.id);
-    const refundOf = t.kind === "REVERSAL" ? refunded.find((r) => r.id === t.sourceId) : undefined;
+    const refundOf = t.kind === "REVERSAL" || t.kind === "REFUND" ? refunded.find((r) => r.id === t.sourceId) : undefined;
     return {
       id: p.id,
       date: p.createdAt,
