@@ -65,3 +65,42 @@ export const receiptSelect = {
   transactionId: true,
   lines: { select: { id: true, itemId: true, name: true, unitPoints: true, quantity: true, refundedQty: true }, orderBy: { id: "asc" } },
 } as const;
+
+// ───────────── settlement ─────────────
+
+/** The shops of a village, oldest first. */
+export function villageShops(db: Reader, villageId: string) {
+  return db.shop.findMany({ where: { villageId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+}
+
+/** A shop of the village, or null. */
+export function shopInVillage(db: Reader, villageId: string, shopId: string) {
+  return db.shop.findFirst({ where: { id: shopId, villageId }, select: { id: true, name: true } });
+}
+
+export const settlementSelect = { id: true, points: true, yuanCents: true, paidOn: true, reference: true } as const;
+
+export function settlementByTransaction(db: Reader, transactionId: string) {
+  return db.settlement.findUniqueOrThrow({ where: { transactionId }, select: settlementSelect });
+}
+
+export function createSettlement(
+  tx: Tx,
+  data: { shopId: string; villageId: string; points: number; yuanCents: number; paidOn: Date; reference: string; transactionId: string; userId: string; createdAt: Date },
+) {
+  return tx.settlement.create({ data, select: settlementSelect });
+}
+
+/** Receipt numbers of the sales posted as these transactions, and the settlements posted as them. */
+export async function documentsOfTransactions(db: Reader, transactionIds: string[]) {
+  const [redemptions, settlements] = await Promise.all([
+    db.redemption.findMany({ where: { transactionId: { in: transactionIds } }, select: { transactionId: true, receiptNo: true } }),
+    db.settlement.findMany({ where: { transactionId: { in: transactionIds } }, select: { transactionId: true, reference: true, paidOn: true, yuanCents: true } }),
+  ]);
+  return { redemptions, settlements };
+}
+
+/** Receipt numbers of these redemptions (what a refund line refers to). */
+export function receiptNumbers(db: Reader, redemptionIds: string[]) {
+  return redemptionIds.length ? db.redemption.findMany({ where: { id: { in: redemptionIds } }, select: { id: true, receiptNo: true } }) : Promise.resolve([]);
+}
