@@ -104,3 +104,133 @@ export async function documentsOfTransactions(db: Reader, transactionIds: string
 export function receiptNumbers(db: Reader, redemptionIds: string[]) {
   return redemptionIds.length ? db.redemption.findMany({ where: { id: { in: redemptionIds } }, select: { id: true, receiptNo: true } }) : Promise.resolve([]);
 }
+
+// ───────────── shops and keepers ─────────────
+
+/** The shops of the village (or just `onlyId`), oldest first. */
+export function listVillageShops(db: Reader, villageId: string, onlyId?: string) {
+  return db.shop.findMany({ where: { villageId, ...(onlyId ? { id: onlyId } : {}) }, orderBy: { createdAt: "asc" }, select: shopSelect });
+}
+
+/** The keeper links of these shops. */
+export function keepersOf(db: Reader, villageId: string, shopIds: string[]) {
+  return db.shopKeeper.findMany({ where: { shopId: { in: shopIds }, villageId }, select: { shopId: true, userId: true } });
+}
+
+/** How many active items each of these shops has. */
+export async function activeItemCounts(db: Reader, shopIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.shopItem.groupBy({ by: ["shopId"], where: { shopId: { in: shopIds }, active: true }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.shopId, r._count._all]));
+}
+
+export function createShopRow(tx: Tx, data: { villageId: string; name: string; lowStockThreshold: number }) {
+  return tx.shop.create({ data, select: shopSelect });
+}
+
+/** The person's keeper links in the village (at most one, by the unique index). */
+export function keeperLinks(db: Reader, villageId: string, userId: string) {
+  return db.shopKeeper.findMany({ where: { userId, villageId }, select: { id: true, shopId: true } });
+}
+
+export function deleteKeeperLink(tx: Tx, id: string) {
+  return tx.shopKeeper.delete({ where: { id }, select: { id: true } });
+}
+
+export function createKeeperLink(tx: Tx, data: { shopId: string; userId: string; villageId: string }) {
+  return tx.shopKeeper.create({ data, select: { id: true } });
+}
+
+// ───────────── catalogue and stock ─────────────
+
+type Photo = { photo: Uint8Array<ArrayBuffer> | null; photoType: string | null };
+
+/** The items of a shop: active first, by category and name. */
+export function shopItems(db: Reader, shop: { id: string; villageId: string }, includeInactive: boolean) {
+  return db.shopItem.findMany({
+    where: { shopId: shop.id, villageId: shop.villageId, ...(includeInactive ? {} : { active: true }) },
+    orderBy: [{ active: "desc" }, { category: "asc" }, { name: "asc" }],
+    select: itemSelect,
+  });
+}
+
+export function createItem(
+  tx: Tx,
+  data: { shopId: string; villageId: string; name: string; category: string; pricePoints: number; stock: number; active: boolean } & Partial<Photo>,
+) {
+  return tx.shopItem.create({ data, select: itemSelect });
+}
+
+/** One item of the shop, or null. */
+export function itemOfShop(db: Reader, shop: { id: string; villageId: string }, itemId: string) {
+  return db.shopItem.findFirst({ where: { id: itemId, shopId: shop.id, villageId: shop.villageId }, select: itemSelect });
+}
+
+/** Updates an item; a new price bumps its priceVersion (a till priced on the old one is refused). */
+export function updateItem(
+  tx: Tx,
+  id: string,
+  data: { name: string; category: string; pricePoints: number; active: boolean } & Partial<Photo>,
+  priceChanged: boolean,
+) {
+  return tx.shopItem.update({
+    where: { id },
+    data: { ...data, ...(priceChanged ? { priceVersion: { increment: 1 } } : {}) },
+    select: itemSelect,
+  });
+}
+
+/**
+ * Adds `delta` to an item's stock unless it would go below zero (the row lock and the condition make
+ * concurrent adjustments and sales safe). The new stock, or null when refused or not of the shop.
+ */
+export async function addStock(tx: Tx, shop: { id: string; villageId: string }, itemId: string, delta: number): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ stock: number }[]>`
+    UPDATE "ShopItem" SET "stock" = "stock" + ${delta}, "updatedAt" = now()
+    WHERE "id" = ${itemId} AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId} AND "stock" + ${delta} >= 0
+    RETURNING "stock"`;
+  return rows[0]?.stock ?? null;
+}
+
+/** Name and stock of an item of the shop, or null. */
+export function itemNameAndStock(db: Reader, shopId: string, itemId: string) {
+  return db.shopItem.findFirst({ where: { id: itemId, shopId }, select: { id: true, name: true, stock: true } });
+}
+
+export type StockMoveRow = {
+  itemId: string;
+  shopId: string;
+  delta: number;
+  reason: "DELIVERY" | "DAMAGE" | "COUNT" | "REDEMPTION" | "REFUND";
+  note: string;
+  userId: string;
+  sourceId?: string;
+  createdAt?: Date;
+};
+
+export async function recordStockMoves(tx: Tx, rows: StockMoveRow[]): Promise<void> {
+  if (rows.length) await tx.stockMove.createMany({ data: rows });
+}
+
+/** The latest 100 stock moves of an item, newest first. */
+export function stockMovesOf(db: Reader, shopId: string, itemId: string) {
+  return db.stockMove.findMany({
+    where: { itemId, shopId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, delta: true, reason: true, note: true, createdAt: true, sourceId: true },
+  });
+}
+
+/** The village's active shops with their active items (the villager's catalogue). */
+export function catalogShops(db: Reader, villageId: string) {
+  return db.shop.findMany({
+    where: { villageId, active: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, items: { where: { active: true }, orderBy: [{ category: "asc" }, { pricePoints: "asc" }], select: itemSelect } },
+  });
+}
+
+/** An item's photo, only in the village. */
+export function itemPhotoRow(db: Reader, villageId: string, itemId: string) {
+  return db.shopItem.findFirst({ where: { id: itemId, villageId }, select: { photo: true, photoType: true, updatedAt: true } });
+}

@@ -122,12 +122,6 @@ export const NOT_YET_MOVED: string[] = [
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
-  // server/modules/store/item.service.ts
-  "server/modules/store/item.service.ts db-outside-repo Shop",
-  "server/modules/store/item.service.ts db-outside-repo ShopItem",
-  "server/modules/store/item.service.ts db-outside-repo StockMove",
-  "server/modules/store/item.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/store/item.service.ts raw-sql-outside-repo ShopItem",
   // server/modules/store/pay.service.ts
   "server/modules/store/pay.service.ts db-outside-repo Household",
   "server/modules/store/pay.service.ts db-outside-repo HouseholdPin",
@@ -153,16 +147,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/store/redeem.service.ts raw-sql-outside-repo PaymentCodeUse",
   "server/modules/store/redeem.service.ts raw-sql-outside-repo RedemptionLine",
   "server/modules/store/redeem.service.ts raw-sql-outside-repo ShopItem",
-  // server/modules/store/shop.service.ts
-  "server/modules/store/shop.service.ts db-outside-repo LedgerAccount",
-  "server/modules/store/shop.service.ts db-outside-repo Region",
-  "server/modules/store/shop.service.ts db-outside-repo Shop",
-  "server/modules/store/shop.service.ts db-outside-repo ShopItem",
-  "server/modules/store/shop.service.ts db-outside-repo ShopKeeper",
-  "server/modules/store/shop.service.ts db-outside-repo User",
-  "server/modules/store/shop.service.ts foreign-model LedgerAccount",
-  "server/modules/store/shop.service.ts foreign-model Region",
-  "server/modules/store/shop.service.ts foreign-model User",
   // server/modules/store/store.repo.ts
   "server/modules/store/store.repo.ts foreign-model Household",
   // server/modules/villages/village.service.ts
