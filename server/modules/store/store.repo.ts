@@ -234,3 +234,128 @@ export function catalogShops(db: Reader, villageId: string) {
 export function itemPhotoRow(db: Reader, villageId: string, itemId: string) {
   return db.shopItem.findFirst({ where: { id: itemId, villageId }, select: { photo: true, photoType: true, updatedAt: true } });
 }
+
+// ───────────── sales and refunds ─────────────
+
+/** Names of these shops. */
+export async function shopNames(db: Reader, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.shop.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(rows.map((s) => [s.id, s.name]));
+}
+
+/** The refunds of these receipts, oldest first. */
+export function refundsOf(db: Reader, redemptionIds: string[]) {
+  return db.refund.findMany({
+    where: { redemptionId: { in: redemptionIds } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, redemptionId: true, points: true, reason: true, createdAt: true },
+  });
+}
+
+/** The receipt stored under a (shop-scoped) idempotency key, or null. */
+export function receiptByStoredKey(db: Reader, storedKey: string) {
+  return db.redemption.findUnique({ where: { idempotencyKey: storedKey }, select: receiptSelect });
+}
+
+/** Locks the shop's items being sold, in id order (so two tills never deadlock), and reads them. */
+export function lockItemsForSale(tx: Tx, shop: { id: string; villageId: string }, ids: string[]) {
+  return tx.$queryRaw<{ id: string; name: string; pricePoints: number; priceVersion: number; stock: number; active: boolean }[]>`
+    SELECT "id", "name", "pricePoints", "priceVersion", "stock", "active" FROM "ShopItem"
+    WHERE "id" = ANY(${[...ids].sort()}::text[]) AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId}
+    ORDER BY "id" FOR UPDATE`;
+}
+
+/** Locks items (being restocked by a refund) in id order. */
+export async function lockItems(tx: Tx, ids: string[]): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "ShopItem" WHERE "id" = ANY(${[...ids].sort()}::text[]) ORDER BY "id" FOR UPDATE`;
+}
+
+/** Records that a payment code's nonce paid; false when it already had (a code pays once). */
+export async function usePaymentCode(tx: Tx, nonce: string, householdId: string, now: Date): Promise<boolean> {
+  const used = await tx.$queryRaw<{ nonce: string }[]>`
+    INSERT INTO "PaymentCodeUse" ("nonce", "householdId", "usedAt") VALUES (${nonce}, ${householdId}, ${now})
+    ON CONFLICT DO NOTHING RETURNING "nonce"`;
+  return used.length > 0;
+}
+
+/** Whether a payment code's nonce has paid already. */
+export async function paymentCodeUsed(db: Reader, nonce: string): Promise<boolean> {
+  return !!(await db.paymentCodeUse.findUnique({ where: { nonce }, select: { nonce: true } }));
+}
+
+/** Changes an item's stock by `delta` (the caller holds the item's lock and has checked the stock). */
+export async function changeStock(tx: Tx, itemId: string, delta: number, now: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE "ShopItem" SET "stock" = "stock" + ${delta}, "updatedAt" = ${now} WHERE "id" = ${itemId}`;
+}
+
+export function createRedemption(
+  tx: Tx,
+  data: {
+    id: string;
+    shopId: string;
+    villageId: string;
+    householdId: string;
+    receiptNo: string;
+    totalPoints: number;
+    transactionId: string;
+    idempotencyKey: string;
+    shopkeeperUserId: string;
+    payMethod: "CODE" | "CARD_PIN";
+    userId: string | null;
+    createdAt: Date;
+  },
+  lines: { itemId: string; name: string; unitPoints: number; quantity: number }[],
+) {
+  return tx.redemption.create({ data: { ...data, lines: { create: lines } }, select: receiptSelect });
+}
+
+/** The refund posted as this ledger transaction, or null. */
+export function refundByTransaction(db: Reader, transactionId: string) {
+  return db.refund.findUnique({ where: { transactionId }, select: { id: true, points: true, redemptionId: true } });
+}
+
+/** A receipt of the village (of the shop, when given) with what a refund needs, or null. */
+export function redemptionForRefund(db: Reader, villageId: string, id: string, shopId?: string) {
+  return db.redemption.findFirst({
+    where: { id, villageId, ...(shopId ? { shopId } : {}) },
+    select: { id: true, shopId: true, householdId: true, createdAt: true, transactionId: true, receiptNo: true },
+  });
+}
+
+/** Locks a receipt's lines (in id order) and reads them. */
+export function lockRedemptionLines(tx: Tx, redemptionId: string) {
+  return tx.$queryRaw<{ id: string; itemId: string; name: string; unitPoints: number; quantity: number; refundedQty: number }[]>`
+    SELECT "id", "itemId", "name", "unitPoints", "quantity", "refundedQty" FROM "RedemptionLine"
+    WHERE "redemptionId" = ${redemptionId} ORDER BY "id" FOR UPDATE`;
+}
+
+export async function markLineRefunded(tx: Tx, lineId: string, quantity: number): Promise<void> {
+  await tx.redemptionLine.update({ where: { id: lineId }, data: { refundedQty: { increment: quantity } }, select: { id: true } });
+}
+
+export function createRefund(
+  tx: Tx,
+  data: {
+    redemptionId: string;
+    villageId: string;
+    transactionId: string;
+    points: number;
+    reason: string;
+    userId: string;
+    approvedById: string | null;
+    lines: { lineId: string; itemId: string; name: string; quantity: number; unitPoints: number }[];
+    createdAt: Date;
+  },
+) {
+  return tx.refund.create({ data, select: { id: true, points: true, redemptionId: true } });
+}
+
+/** Receipts of the village (narrowed to a household or shop, or one receipt number), newest first. */
+export function listReceipts(db: Reader, villageId: string, scope: { householdId?: string; shopId?: string; receiptNo?: string }, take: number) {
+  return db.redemption.findMany({
+    where: { villageId, ...scope },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: receiptSelect,
+  });
+}

@@ -130,23 +130,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/store/pay.service.ts foreign-model HouseholdPin",
   "server/modules/store/pay.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/store/pay.service.ts raw-sql-outside-repo HouseholdPin",
-  // server/modules/store/redeem.service.ts
-  "server/modules/store/redeem.service.ts db-outside-repo Household",
-  "server/modules/store/redeem.service.ts db-outside-repo LedgerAccount",
-  "server/modules/store/redeem.service.ts db-outside-repo LedgerTransaction",
-  "server/modules/store/redeem.service.ts db-outside-repo Redemption",
-  "server/modules/store/redeem.service.ts db-outside-repo RedemptionLine",
-  "server/modules/store/redeem.service.ts db-outside-repo Refund",
-  "server/modules/store/redeem.service.ts db-outside-repo Shop",
-  "server/modules/store/redeem.service.ts db-outside-repo StockMove",
-  "server/modules/store/redeem.service.ts foreign-model Household",
-  "server/modules/store/redeem.service.ts foreign-model LedgerAccount",
-  "server/modules/store/redeem.service.ts foreign-model LedgerTransaction",
-  "server/modules/store/redeem.service.ts raw-sql-outside-repo $executeRaw",
-  "server/modules/store/redeem.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/store/redeem.service.ts raw-sql-outside-repo PaymentCodeUse",
-  "server/modules/store/redeem.service.ts raw-sql-outside-repo RedemptionLine",
-  "server/modules/store/redeem.service.ts raw-sql-outside-repo ShopItem",
   // server/modules/store/store.repo.ts
   "server/modules/store/store.repo.ts foreign-model Household",
   // server/modules/villages/village.service.ts
