@@ -16,7 +16,8 @@ import { parseCard } from "@/server/lib/qr-token";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { afterWrongPin, lockMinutesLeft } from "./store.policy";
-import { actingShop, myHousehold } from "./store.repo";
+import { householdById, householdByNumber, type PayerHousehold } from "../households/for-store.read";
+import { actingShop, myHousehold, paymentCodeUsed } from "./store.repo";
 import type { Payer, SetPinInput } from "./store.schema";
 
 /**
@@ -61,17 +62,16 @@ export type ResolvedPayer = {
 export async function resolvePayer(db: Db, shop: { id: string; villageId: string }, payer: Payer, now: Date): Promise<ResolvedPayer> {
   const villageId = shop.villageId;
   const key = await paymentKey();
-  const select = { id: true, number: true, headName: true, villageId: true, status: true } as const;
-  let found: { id: string; number: string; headName: string; villageId: string; status: string } | null;
+  let found: PayerHousehold | null;
   let nonce: string | null = null;
   let userId: string | null = null;
   if (payer.method === "SESSION") {
     const check = verifySession(key, payer.token, shop.id, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findFirst({ where: { id: check.session.householdId, villageId }, select });
+    found = await householdById(db, check.session.householdId, villageId);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
-    if (check.session.nonce && (await db.paymentCodeUse.findUnique({ where: { nonce: check.session.nonce }, select: { nonce: true } }))) {
+    if (check.session.nonce && (await paymentCodeUsed(db, check.session.nonce))) {
       throw new DomainError("CODE_USED");
     }
     return {
@@ -84,13 +84,13 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
   if (payer.method === "QR") {
     const check = verifyToken(key, payer.token, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findUnique({ where: { id: check.householdId }, select });
+    found = await householdById(db, check.householdId, null);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.villageId !== villageId) throw new DomainError("CODE_OTHER_VILLAGE");
     nonce = check.nonce;
     userId = check.userId;
   } else if (payer.method === "TYPED") {
-    found = await db.household.findFirst({ where: { villageId, number: payer.householdNumber }, select });
+    found = await householdByNumber(db, villageId, payer.householdNumber);
     const window = found ? verifyTyped(key, found, payer.code, now) : null;
     if (!found || window === null) throw new DomainError("PAY_CODE_INVALID");
     nonce = typedNonce(found.id, window);
@@ -98,16 +98,12 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
     // the printed card names the household (not a secret: the PIN is the secret)
     const cardId = payer.card ? parseCard(payer.card) : null;
     if (payer.card && !cardId) throw new DomainError("CARD_INVALID");
-    found = await db.household.findFirst({
-      where: { villageId, ...(cardId ? { id: cardId } : { number: payer.householdNumber ?? "" }) },
-      select,
-    });
+    found = cardId ? await householdById(db, cardId, villageId) : await householdByNumber(db, villageId, payer.householdNumber ?? "");
     if (!found) throw new DomainError("CARD_NOT_FOUND");
   }
   if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   if (nonce) {
-    const used = await db.paymentCodeUse.findUnique({ where: { nonce }, select: { nonce: true } });
-    if (used) throw new DomainError("CODE_USED");
+    if (await paymentCodeUsed(db, nonce)) throw new DomainError("CODE_USED");
   }
   return {
     household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
@@ -197,7 +193,7 @@ export async function setPin(deps: Deps, actor: Actor, input: SetPinInput) {
     householdId = h.id;
   } else {
     if (!input.householdId) throw new DomainError("NOT_FOUND");
-    const h = await deps.db.household.findFirst({ where: { id: input.householdId, villageId }, select: { id: true } });
+    const h = await householdById(deps.db, input.householdId, villageId);
     if (!h) throw new DomainError("NOT_FOUND");
     householdId = h.id;
   }

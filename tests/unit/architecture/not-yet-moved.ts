@@ -123,10 +123,7 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
   // server/modules/store/pay.service.ts
-  "server/modules/store/pay.service.ts db-outside-repo Household",
   "server/modules/store/pay.service.ts db-outside-repo HouseholdPin",
-  "server/modules/store/pay.service.ts db-outside-repo PaymentCodeUse",
-  "server/modules/store/pay.service.ts foreign-model Household",
   "server/modules/store/pay.service.ts foreign-model HouseholdPin",
   "server/modules/store/pay.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/store/pay.service.ts raw-sql-outside-repo HouseholdPin",
