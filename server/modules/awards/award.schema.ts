@@ -10,7 +10,7 @@ export type AwardStatus = (typeof AWARD_STATUSES)[number];
 /** Not yet final: shown to the household apart from the statement. */
 export const PENDING_STATUSES = ["PROPOSED", "APPROVED", "IN_NOTICE"] as const satisfies readonly AwardStatus[];
 export const OBJECTION_STATUSES = ["OPEN", "UPHELD", "DISMISSED"] as const;
-export const TX_KINDS = ["AWARD", "DEDUCTION", "REDEMPTION", "REVERSAL", "EXPIRY", "SETTLEMENT"] as const;
+export const TX_KINDS = ["AWARD", "DEDUCTION", "REDEMPTION", "REVERSAL", "EXPIRY", "SETTLEMENT", "REFUND"] as const;
 
 export const REASON_MAX = 200;
 export const OBJECTION_REASON_MAX = 500;

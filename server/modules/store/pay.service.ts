@@ -15,7 +15,8 @@ import { parseCard } from "@/server/lib/qr-token";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { afterWrongPin, lockMinutesLeft } from "./store.policy";
-import { actingShop } from "./store.repo";
+import { householdById, householdByNumber, type PayerHousehold } from "../households/for-store.read";
+import { actingShop, paymentCodeUsed } from "./store.repo";
 import type { Payer } from "./store.schema";
 import { villagerHousehold } from "../households/household.read";
 
@@ -29,7 +30,8 @@ export async function paymentCode(deps: Deps, actor: Actor) {
   if (!h) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const now = deps.now();
-  const code = issueCode(await paymentKey(), h, now);
+  // the QR names the member it is shown to, so the receipt can say who paid
+  const code = issueCode(await paymentKey(), h, now, undefined, actor.userId);
   const svg = await QRCode.toString(code.token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return {
     householdNumber: h.number,
@@ -48,6 +50,8 @@ export type ResolvedPayer = {
   payMethod: "CODE" | "CARD_PIN";
   /** recorded when the payment completes, so a code pays once (null for card + PIN) */
   nonce: string | null;
+  /** the member whose QR code was scanned (null for the typed code and the card: they name only the household) */
+  userId: string | null;
 };
 
 /**
@@ -58,33 +62,35 @@ export type ResolvedPayer = {
 export async function resolvePayer(db: Db, shop: { id: string; villageId: string }, payer: Payer, now: Date): Promise<ResolvedPayer> {
   const villageId = shop.villageId;
   const key = await paymentKey();
-  const select = { id: true, number: true, headName: true, villageId: true, status: true } as const;
-  let found: { id: string; number: string; headName: string; villageId: string; status: string } | null;
+  let found: PayerHousehold | null;
   let nonce: string | null = null;
+  let userId: string | null = null;
   if (payer.method === "SESSION") {
     const check = verifySession(key, payer.token, shop.id, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findFirst({ where: { id: check.session.householdId, villageId }, select });
+    found = await householdById(db, check.session.householdId, villageId);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
-    if (check.session.nonce && (await db.paymentCodeUse.findUnique({ where: { nonce: check.session.nonce }, select: { nonce: true } }))) {
+    if (check.session.nonce && (await paymentCodeUsed(db, check.session.nonce))) {
       throw new DomainError("CODE_USED");
     }
     return {
       household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
       payMethod: check.session.payMethod,
       nonce: check.session.nonce,
+      userId: check.session.userId ?? null,
     };
   }
   if (payer.method === "QR") {
     const check = verifyToken(key, payer.token, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findUnique({ where: { id: check.householdId }, select });
+    found = await householdById(db, check.householdId, null);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.villageId !== villageId) throw new DomainError("CODE_OTHER_VILLAGE");
     nonce = check.nonce;
+    userId = check.userId;
   } else if (payer.method === "TYPED") {
-    found = await db.household.findFirst({ where: { villageId, number: payer.householdNumber }, select });
+    found = await householdByNumber(db, villageId, payer.householdNumber);
     const window = found ? verifyTyped(key, found, payer.code, now) : null;
     if (!found || window === null) throw new DomainError("PAY_CODE_INVALID");
     nonce = typedNonce(found.id, window);
@@ -92,21 +98,18 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
     // the printed card names the household (not a secret: the PIN is the secret)
     const cardId = payer.card ? parseCard(payer.card) : null;
     if (payer.card && !cardId) throw new DomainError("CARD_INVALID");
-    found = await db.household.findFirst({
-      where: { villageId, ...(cardId ? { id: cardId } : { number: payer.householdNumber ?? "" }) },
-      select,
-    });
+    found = cardId ? await householdById(db, cardId, villageId) : await householdByNumber(db, villageId, payer.householdNumber ?? "");
     if (!found) throw new DomainError("CARD_NOT_FOUND");
   }
   if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   if (nonce) {
-    const used = await db.paymentCodeUse.findUnique({ where: { nonce }, select: { nonce: true } });
-    if (used) throw new DomainError("CODE_USED");
+    if (await paymentCodeUsed(db, nonce)) throw new DomainError("CODE_USED");
   }
   return {
     household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
     payMethod: payer.method === "CARD" ? "CARD_PIN" : "CODE",
     nonce,
+    userId,
   };
 }
 
@@ -173,6 +176,6 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
     payMethod: p.payMethod,
     pinSet,
     /** what the till sends with redeem: the verified payer for one sale in the next 10 minutes (null until verified) */
-    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod }, now) : null,
+    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod, userId: p.userId }, now) : null,
   };
 }

@@ -105,7 +105,12 @@ export type Payer = z.infer<typeof ZPayer>;
 
 export const ZLookupPayerInput = z.object({ payer: ZPayer });
 
-export const ZRedeemLine = z.object({ itemId: ZId, quantity: z.number().int().min(1).max(QTY_MAX) });
+export const ZRedeemLine = z.object({
+  itemId: ZId,
+  quantity: z.number().int().min(1).max(QTY_MAX),
+  /** the item's priceVersion the POS priced the line with; a newer version is refused with PRICE_STALE */
+  priceVersion: z.number().int().min(1).max(1_000_000_000).optional(),
+});
 export const ZRedeemInput = z.object({
   payer: ZPayer,
   lines: z
