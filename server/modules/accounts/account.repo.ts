@@ -86,3 +86,13 @@ export async function userNamesIn(db: Db | Tx, ids: (string | null)[]): Promise<
   const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
   return new Map(rows.map((u) => [u.id, u.name]));
 }
+
+/** Turns the person's SUPERVISOR role in the village on or off (creating the row the first time). */
+export function setSupervisorRole(tx: Tx, villageId: string, userId: string, active: boolean) {
+  return tx.membership.upsert({
+    where: { userId_regionId_role: { userId, regionId: villageId, role: "SUPERVISOR" } },
+    create: { userId, regionId: villageId, role: "SUPERVISOR", active },
+    update: { active },
+    select: { id: true },
+  });
+}

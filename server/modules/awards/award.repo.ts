@@ -60,25 +60,6 @@ export function findAward(db: Reader, villageId: string, id: string) {
   return db.award.findFirst({ where: { id, villageId }, select: awardSelect });
 }
 
-/** Whether the user belongs to the household, or declared a relation to it (either blocks reviewing). */
-export async function reviewerTies(db: Reader, userId: string, householdId: string) {
-  const [member, related] = await Promise.all([
-    db.householdMember.findFirst({ where: { householdId, userId }, select: { id: true } }),
-    db.relatedHousehold.findFirst({ where: { householdId, userId }, select: { id: true } }),
-  ]);
-  return { memberOfHousehold: !!member, declaredRelation: !!related };
-}
-
-/** Households (of `householdIds`) the user is tied to: member or declared relation. */
-export async function tiedHouseholds(db: Reader, userId: string, householdIds: string[]): Promise<Set<string>> {
-  if (householdIds.length === 0) return new Set();
-  const [members, related] = await Promise.all([
-    db.householdMember.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } }),
-    db.relatedHousehold.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } }),
-  ]);
-  return new Set([...members, ...related].map((r) => r.householdId));
-}
-
 /** How many counted entries each household already has for the rule in [from, to). */
 export async function capCounts(
   db: Reader,

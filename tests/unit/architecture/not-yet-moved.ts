@@ -71,14 +71,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/awards/points.service.ts db-outside-repo Award",
   "server/modules/awards/points.service.ts db-outside-repo LedgerTransaction",
   "server/modules/awards/points.service.ts foreign-model LedgerTransaction",
-  // server/modules/awards/relation.service.ts
-  "server/modules/awards/relation.service.ts db-outside-repo Household",
-  "server/modules/awards/relation.service.ts db-outside-repo Membership",
-  "server/modules/awards/relation.service.ts db-outside-repo RelatedHousehold",
-  "server/modules/awards/relation.service.ts db-outside-repo User",
-  "server/modules/awards/relation.service.ts foreign-model Household",
-  "server/modules/awards/relation.service.ts foreign-model Membership",
-  "server/modules/awards/relation.service.ts foreign-model User",
   // server/modules/events/event.repo.ts
   "server/modules/events/event.repo.ts foreign-model Grid",
   "server/modules/events/event.repo.ts foreign-model Household",
@@ -194,11 +186,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/villages/village.service.ts foreign-model Membership",
   "server/modules/villages/village.service.ts foreign-model Region",
   // moved into new files by the check-in split and added with the town's supervisor appointments
-  "server/modules/accounts/supervisor.service.ts db-outside-repo AuditLog",
-  "server/modules/accounts/supervisor.service.ts db-outside-repo Membership",
-  "server/modules/accounts/supervisor.service.ts db-outside-repo Region",
-  "server/modules/accounts/supervisor.service.ts foreign-model AuditLog",
-  "server/modules/accounts/supervisor.service.ts foreign-model Region",
   "server/modules/awards/intake.service.ts db-outside-repo Award",
   "server/modules/awards/intake.service.ts db-outside-repo Household",
   "server/modules/awards/intake.service.ts foreign-model Household",
