@@ -7,8 +7,8 @@ import { ChangePasswordForm } from "./change-password-form";
 import { SignOutButton } from "./sign-out-button";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
-/** 我的: who I am, which role I act as (and switching), language, password, sign out. */
-export async function MePage() {
+/** 我的: who I am, which role I act as (and switching), the role's own part (`extra`), language, password, sign out. */
+export async function MePage({ extra }: { extra?: React.ReactNode } = {}) {
   const [t, me] = await Promise.all([getTranslations(), (await serverCaller()).me.get()]);
   return (
     <div className="space-y-4">
@@ -24,6 +24,7 @@ export async function MePage() {
           </Link>
         ) : null}
       </Card>
+      {extra}
       <Card className="flex items-center justify-between">
         <span className="text-lg">{t("lang.label")}</span>
         <LanguageSwitch />
