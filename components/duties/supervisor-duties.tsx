@@ -143,12 +143,15 @@ function DeclareForm() {
   const [household, setHousehold] = useState<PickedHousehold | null>(null);
   const [relation, setRelation] = useState("");
   const [done, setDone] = useState<string | null>(null);
+  // a new picker after each declaration, so the old search text and results go away
+  const [round, setRound] = useState(0);
   const declare = useMutation(
     trpc.relation.declare.mutationOptions({
       onSuccess: async () => {
         setDone(household ? t("declared", { number: household.number, head: household.headName }) : null);
         setHousehold(null);
         setRelation("");
+        setRound((n) => n + 1);
         await queryClient.invalidateQueries({ queryKey: trpc.relation.list.queryKey() });
       },
     }),
@@ -165,6 +168,7 @@ function DeclareForm() {
     >
       <h3 className="text-base font-bold">{t("declareTitle")}</h3>
       <HouseholdPicker
+        key={round}
         value={household}
         onChange={(h) => {
           setDone(null);
