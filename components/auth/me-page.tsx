@@ -12,9 +12,9 @@ import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
 /**
  * 我的: who I am, which role I act as (and switching), requests to link my account to a household,
- * notifications, the household card PIN (villagers), language, password, sign out.
+ * notifications, the household card PIN (villagers), the role's own part (`extra`), language, password, sign out.
  */
-export async function MePage() {
+export async function MePage({ extra }: { extra?: React.ReactNode } = {}) {
   const [t, me] = await Promise.all([getTranslations(), (await serverCaller()).me.get()]);
   return (
     <div className="space-y-4">
@@ -33,6 +33,7 @@ export async function MePage() {
       <LinkRequests />
       <NotificationList />
       {me.role === "VILLAGER" ? <PinForm /> : null}
+      {extra}
       <Card className="flex items-center justify-between">
         <span className="text-lg">{t("lang.label")}</span>
         <LanguageSwitch />

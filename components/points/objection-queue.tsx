@@ -90,7 +90,7 @@ function ObjectionCard({ o, answerMax, onRuled }: { o: ObjectionItem; answerMax:
       </div>
       {blocked ? (
         <p className="mt-2 text-base font-medium text-stone-700" data-testid="objection-blocked">
-          {t(`reviewBlock.${blocked}`)}
+          {o.ruleBlockReason ? t(`blockWhy.${o.ruleBlockReason}`) : t(`reviewBlock.${blocked}`)}
         </p>
       ) : (
         <div className="mt-2 space-y-2">

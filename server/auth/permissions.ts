@@ -88,6 +88,8 @@ export const PERMISSIONS = {
   "objection.rule": ["SUPERVISOR"],
   "relation.list": ["COMMITTEE", "SUPERVISOR"],
   "relation.declare": ["COMMITTEE", "SUPERVISOR"],
+  // only the supervisor a relation was proposed for answers it
+  "relation.answer": ["SUPERVISOR"],
   // the household's points (villager) and the trail behind each entry
   "points.summary": ["VILLAGER"],
   "points.statement": ["VILLAGER"],

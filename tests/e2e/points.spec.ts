@@ -207,3 +207,26 @@ test("a batch for two households, one rejected from the queue with a note, and a
   await expect(page.getByTestId("award-status")).toHaveText("已撤销");
   await expect(page.getByTestId("trail-reversal")).toContainText("重复登记，予以撤销");
 });
+
+test("a supervisor's 我的 shows the village's supervisors and the town's changes, and declares a relative's household", async ({ page }) => {
+  test.setTimeout(90_000);
+  // 030 is used by no other spec: declaring it changes nobody else's queue (declaring twice only rewrites the wording)
+  const RELATIVE = "030";
+  await signInAs(page, SUPERVISOR, "/s");
+  await page.goto("/s/me");
+  await expect(page.getByTestId("supervisor-name").filter({ hasText: "张德明" })).toContainText("（您）");
+  await expect(page.getByTestId("supervisor-history")).toBeVisible();
+  const form = page.getByTestId("declare-relation");
+  await form.getByTestId("household-search").fill(RELATIVE);
+  await form.locator(`[data-testid="household-option"][data-number="${RELATIVE}"]`).click();
+  await form.getByTestId("relation-text").fill("表兄弟");
+  await form.getByTestId("relation-submit").click();
+  await expect(form.getByTestId("relation-declared")).toContainText(RELATIVE);
+  const row = page.locator(`[data-testid="relation-row"][data-number="${RELATIVE}"]`);
+  await expect(row).toContainText("表兄弟");
+  await expect(row).toContainText("本人申报");
+  // the phone layout holds: nothing wider than the 360 px screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath("supervisor-me-relations.png") });
+});

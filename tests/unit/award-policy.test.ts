@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   awardPostings,
+  blockReason,
   capWords,
   householdList,
   overCap,
@@ -16,16 +17,24 @@ import { AWARD_STATUSES, OBJECTION_STATUSES, TX_KINDS } from "@/server/modules/a
 
 describe("separation of duties", () => {
   const me = { userId: "u1" };
-  const none = { memberOfHousehold: false, declaredRelation: false };
-  it("the proposer may not review; a member or declared relative may not review", () => {
-    expect(reviewBlock(me, { proposedById: "u1" }, none)).toBe("OWN_PROPOSAL");
-    expect(reviewBlock(me, { proposedById: "u2" }, { ...none, memberOfHousehold: true })).toBe("RELATED_HOUSEHOLD");
-    expect(reviewBlock(me, { proposedById: "u2" }, { ...none, declaredRelation: true })).toBe("RELATED_HOUSEHOLD");
-    expect(reviewBlock(me, { proposedById: "u2" }, none)).toBeNull();
+  it("the proposer may not review; a member, a relative (declared or proposed) or a shared person's household may not", () => {
+    expect(reviewBlock(me, { proposedById: "u1" }, null)).toBe("OWN_PROPOSAL");
+    for (const tie of ["MEMBER", "DECLARED", "PROPOSED", "SHARED_PERSON"] as const) {
+      expect(reviewBlock(me, { proposedById: "u2" }, tie)).toBe("RELATED_HOUSEHOLD");
+      expect(blockReason(me, { proposedById: "u2" }, tie)).toBe(tie);
+    }
+    expect(reviewBlock(me, { proposedById: "u2" }, null)).toBeNull();
+    expect(blockReason(me, { proposedById: "u1" }, "MEMBER")).toBe("OWN_PROPOSAL");
   });
   it("a reversal may be made by the proposer but never by a relative", () => {
-    expect(reviewBlock(me, { proposedById: "u1" }, none, { checkProposer: false })).toBeNull();
-    expect(reviewBlock(me, { proposedById: "u1" }, { ...none, memberOfHousehold: true }, { checkProposer: false })).toBe("RELATED_HOUSEHOLD");
+    expect(reviewBlock(me, { proposedById: "u1" }, null, { checkProposer: false })).toBeNull();
+    expect(reviewBlock(me, { proposedById: "u1" }, "MEMBER", { checkProposer: false })).toBe("RELATED_HOUSEHOLD");
+  });
+  it("every reason a row can be blocked has words in Chinese and English", () => {
+    for (const why of ["OWN_PROPOSAL", "MEMBER", "DECLARED", "PROPOSED", "SHARED_PERSON"]) {
+      expect((zhPoints.points.blockWhy as Record<string, string>)[why]).toBeTruthy();
+      expect((enPoints.points.blockWhy as Record<string, string>)[why]).toBeTruthy();
+    }
   });
 });
 

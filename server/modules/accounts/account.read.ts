@@ -102,3 +102,22 @@ export async function signInAccount(db: Db | Tx, phone: string) {
     regionIds: [...new Set(u.memberships.map((m) => m.regionId))],
   };
 }
+
+/** Whether the user is an active supervisor of the village. */
+export async function isActiveSupervisor(db: Db | Tx, villageId: string, userId: string): Promise<boolean> {
+  const m = await db.membership.findFirst({
+    where: { userId, regionId: villageId, role: "SUPERVISOR", active: true },
+    select: { id: true },
+  });
+  return !!m;
+}
+
+/** The village's active supervisors (names only), longest-serving first. */
+export async function villageSupervisorNames(db: Db | Tx, villageId: string): Promise<{ userId: string; name: string }[]> {
+  const rows = await db.membership.findMany({
+    where: { regionId: villageId, role: "SUPERVISOR", active: true },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ userId: r.user.id, name: r.user.name }));
+}

@@ -111,3 +111,13 @@ export async function setMembership(
     select: { id: true },
   });
 }
+
+/** Turns the person's SUPERVISOR role in the village on or off (creating the row the first time). */
+export function setSupervisorRole(tx: Tx, villageId: string, userId: string, active: boolean) {
+  return tx.membership.upsert({
+    where: { userId_regionId_role: { userId, regionId: villageId, role: "SUPERVISOR" } },
+    create: { userId, regionId: villageId, role: "SUPERVISOR", active },
+    update: { active },
+    select: { id: true },
+  });
+}

@@ -7,18 +7,39 @@ import type { Actor } from "@/server/auth/actor";
 import type { ErrorCode } from "@/server/lib/errors";
 
 /**
+ * How a reviewer is tied to a household: a member of it, a relation they declared (or confirmed), a
+ * relation the committee proposed that they have not answered yet, or a person of one of those
+ * households who is also registered in this one (someone in several households ties them all).
+ */
+export type ReviewTie = "MEMBER" | "DECLARED" | "PROPOSED" | "SHARED_PERSON";
+
+/** Why the queue shows a row as blocked for this reviewer. */
+export type BlockReason = "OWN_PROPOSAL" | ReviewTie;
+
+/** The reason (most direct first) this reviewer may not review the entry, or null. */
+export function blockReason(
+  actor: Pick<Actor, "userId">,
+  award: { proposedById: string },
+  tie: ReviewTie | null | undefined,
+  opts: { checkProposer?: boolean } = {},
+): BlockReason | null {
+  if ((opts.checkProposer ?? true) && award.proposedById === actor.userId) return "OWN_PROPOSAL";
+  return tie ?? null;
+}
+
+/**
  * May this reviewer review (approve, reject, reverse, rule on) an entry of this household?
- * Principle 3: never their own proposal, never a household they belong to or declared a relation to.
+ * Principle 3: never their own proposal, never a household they are tied to (see ReviewTie).
  */
 export function reviewBlock(
   actor: Pick<Actor, "userId">,
   award: { proposedById: string },
-  ties: { memberOfHousehold: boolean; declaredRelation: boolean },
+  tie: ReviewTie | null | undefined,
   opts: { checkProposer?: boolean } = {},
 ): Extract<ErrorCode, "OWN_PROPOSAL" | "RELATED_HOUSEHOLD"> | null {
-  if ((opts.checkProposer ?? true) && award.proposedById === actor.userId) return "OWN_PROPOSAL";
-  if (ties.memberOfHousehold || ties.declaredRelation) return "RELATED_HOUSEHOLD";
-  return null;
+  const why = blockReason(actor, award, tie, opts);
+  if (!why) return null;
+  return why === "OWN_PROPOSAL" ? "OWN_PROPOSAL" : "RELATED_HOUSEHOLD";
 }
 
 /** Statuses that count towards a rule's cap: everything except what was turned down or undone. */

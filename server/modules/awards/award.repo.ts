@@ -7,7 +7,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
 import { ruleLabels, type RuleLabel } from "../rules/rule.read";
 import { userNames } from "../accounts/account.read";
-import { memberHouseholdsOf, memberNames } from "../households/for-awards.read";
+import { memberNames } from "../households/for-awards.read";
 
 type Reader = Db | Tx;
 
@@ -58,25 +58,6 @@ export type AwardRow = Prisma.AwardGetPayload<{ select: typeof awardSelect }>;
 
 export function findAward(db: Reader, villageId: string, id: string) {
   return db.award.findFirst({ where: { id, villageId }, select: awardSelect });
-}
-
-/** Whether the user belongs to the household, or declared a relation to it (either blocks reviewing). */
-export async function reviewerTies(db: Reader, userId: string, householdId: string) {
-  const [member, related] = await Promise.all([
-    memberHouseholdsOf(db, userId, [householdId]),
-    db.relatedHousehold.findFirst({ where: { householdId, userId }, select: { id: true } }),
-  ]);
-  return { memberOfHousehold: member.has(householdId), declaredRelation: !!related };
-}
-
-/** Households (of `householdIds`) the user is tied to: member or declared relation. */
-export async function tiedHouseholds(db: Reader, userId: string, householdIds: string[]): Promise<Set<string>> {
-  if (householdIds.length === 0) return new Set();
-  const [members, related] = await Promise.all([
-    memberHouseholdsOf(db, userId, householdIds),
-    db.relatedHousehold.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } }),
-  ]);
-  return new Set([...members, ...related.map((r) => r.householdId)]);
 }
 
 /** How many counted entries each household already has for the rule in [from, to). */

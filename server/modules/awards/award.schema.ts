@@ -95,6 +95,9 @@ export const ZRelationDeclareInput = z.object({
 });
 export type RelationDeclareInput = z.infer<typeof ZRelationDeclareInput>;
 export const ZRelationListInput = z.object({ userId: ZId.optional() });
+/** The supervisor's answer to a relation the committee proposed for them. */
+export const ZRelationAnswerInput = z.object({ id: ZId, answer: z.enum(["CONFIRM", "DISPUTE"]) });
+export type RelationAnswerInput = z.infer<typeof ZRelationAnswerInput>;
 
 export const ZStatementInput = z.object({
   /** the last posting id of the previous page */

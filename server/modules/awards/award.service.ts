@@ -12,7 +12,8 @@ import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { ruleBookInfo } from "../rules/rule.read";
-import { reviewBlock } from "./award.policy";
+import { blockReason, reviewBlock, type BlockReason } from "./award.policy";
+import { reviewerTies } from "./relation.service";
 import * as repo from "./award.repo";
 import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
 import { awardReversalKey } from "./finalize";
@@ -130,7 +131,8 @@ export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatch
 }
 
 async function assertMayReview(tx: Tx, actor: Actor, award: { proposedById: string; householdId: string }, opts?: { checkProposer?: boolean }) {
-  const block = reviewBlock(actor, award, await repo.reviewerTies(tx, actor.userId, award.householdId), opts);
+  const ties = await reviewerTies(tx, actor.userId, [award.householdId]);
+  const block = reviewBlock(actor, award, ties.get(award.householdId), opts);
   if (block) throw new DomainError(block);
 }
 
@@ -199,14 +201,14 @@ export async function reverseAward(deps: Deps, actor: Actor, input: { id: string
 
 /** What stops this actor from reviewing each award (null: they may), for the approval queue. */
 async function reviewFlags(deps: Deps, actor: Actor, rows: { id: string; householdId: string; proposedById: string }[]) {
-  if (actor.role !== "SUPERVISOR") return new Map<string, null>();
-  const tied = await repo.tiedHouseholds(deps.db, actor.userId, [...new Set(rows.map((r) => r.householdId))]);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      reviewBlock(actor, r, { memberOfHousehold: tied.has(r.householdId), declaredRelation: tied.has(r.householdId) }),
-    ]),
-  );
+  const flags = new Map<string, { block: ReturnType<typeof reviewBlock>; why: BlockReason | null }>();
+  if (actor.role !== "SUPERVISOR") return flags;
+  const ties = await reviewerTies(deps.db, actor.userId, [...new Set(rows.map((r) => r.householdId))]);
+  for (const r of rows) {
+    const tie = ties.get(r.householdId);
+    flags.set(r.id, { block: reviewBlock(actor, r, tie), why: blockReason(actor, r, tie) });
+  }
+  return flags;
 }
 
 /** Entries of the village, newest first, with counts per status (for tabs). */
@@ -217,7 +219,13 @@ export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput
   const page = rows.slice(0, input.take);
   const [views, flags] = await Promise.all([repo.decorate(deps.db, villageId, page, deps.now()), reviewFlags(deps, actor, page)]);
   return {
-    items: views.map((v) => ({ ...v, reviewBlock: flags.get(v.id) ?? null, mine: v.proposedBy.id === actor.userId })),
+    items: views.map((v) => ({
+      ...v,
+      reviewBlock: flags.get(v.id)?.block ?? null,
+      /** why the row is blocked for this reviewer, for the queue */
+      blockReason: flags.get(v.id)?.why ?? null,
+      mine: v.proposedBy.id === actor.userId,
+    })),
     nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
     counts,
   };
@@ -283,5 +291,10 @@ export async function getAward(deps: Deps, actor: Actor, id: string) {
   const villageId = villageOf(actor);
   const trail = await awardTrail(deps, villageId, id, { userId: actor.userId, asVillager: false });
   const flags = await reviewFlags(deps, actor, [{ id, householdId: trail.award.household.id, proposedById: trail.award.proposedBy.id }]);
-  return { ...trail, reviewBlock: flags.get(id) ?? null, mine: trail.award.proposedBy.id === actor.userId };
+  return {
+    ...trail,
+    reviewBlock: flags.get(id)?.block ?? null,
+    blockReason: flags.get(id)?.why ?? null,
+    mine: trail.award.proposedBy.id === actor.userId,
+  };
 }

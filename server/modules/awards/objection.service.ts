@@ -9,7 +9,8 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
-import { reviewBlock } from "./award.policy";
+import { blockReason, reviewBlock, type ReviewTie } from "./award.policy";
+import { reviewerTies } from "./relation.service";
 import * as repo from "./award.repo";
 import * as objections from "./objection.repo";
 import type { ObjectionRuleInput } from "./award.schema";
@@ -60,8 +61,8 @@ export async function listObjections(deps: Deps, actor: Actor, input: { status?:
     userNames(deps.db, rows.flatMap((r) => [r.userId, r.ruledById])),
     householdNumbersOfUsers(deps.db, villageId, rows.map((r) => r.userId)),
     actor.role === "SUPERVISOR"
-      ? repo.tiedHouseholds(deps.db, actor.userId, [...new Set(rows.map((r) => r.award.householdId))])
-      : Promise.resolve(new Set<string>()),
+      ? reviewerTies(deps.db, actor.userId, [...new Set(rows.map((r) => r.award.householdId))])
+      : Promise.resolve(new Map<string, ReviewTie>()),
     objections.objectionCounts(deps.db, villageId),
   ]);
   return {
@@ -79,8 +80,9 @@ export async function listObjections(deps: Deps, actor: Actor, input: { status?:
       /** what stops this supervisor from ruling (null: they may) */
       ruleBlock:
         actor.role === "SUPERVISOR"
-          ? reviewBlock(actor, r.award, { memberOfHousehold: tied.has(r.award.householdId), declaredRelation: tied.has(r.award.householdId) })
+          ? reviewBlock(actor, r.award, tied.get(r.award.householdId))
           : null,
+      ruleBlockReason: actor.role === "SUPERVISOR" ? blockReason(actor, r.award, tied.get(r.award.householdId)) : null,
     })),
   };
 }
@@ -99,7 +101,7 @@ export async function ruleObjection(deps: Deps, actor: Actor, input: ObjectionRu
     if (!o) throw new DomainError("NOT_FOUND");
     await repo.lockAward(tx, o.awardId);
     const a = (await repo.findAward(tx, villageId, o.awardId))!;
-    const block = reviewBlock(actor, a, await repo.reviewerTies(tx, actor.userId, a.householdId));
+    const block = reviewBlock(actor, a, (await reviewerTies(tx, actor.userId, [a.householdId])).get(a.householdId));
     if (block) throw new DomainError(block);
     const current = await objections.objectionStatus(tx, o.id);
     if (current.status !== "OPEN" || a.status !== "IN_NOTICE") throw new DomainError("AWARD_WRONG_STATE");

@@ -33,13 +33,6 @@ export function householdsInVillage(db: Reader, villageId: string, ids: string[]
   return db.household.findMany({ where: { villageId, id: { in: ids } }, select: householdCard, orderBy: { number: "asc" } });
 }
 
-/** The households (of `householdIds`) the user is a member of. */
-export async function memberHouseholdsOf(db: Reader, userId: string, householdIds: string[]): Promise<Set<string>> {
-  if (householdIds.length === 0) return new Set();
-  const rows = await db.householdMember.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } });
-  return new Set(rows.map((r) => r.householdId));
-}
-
 /** Members' names by member id. */
 export async function memberNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];

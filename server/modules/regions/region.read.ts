@@ -45,3 +45,11 @@ export async function gridNames(db: Reader, ids: string[]): Promise<Map<string, 
 export function gridOfVillage(db: Reader, villageId: string, gridId: string): Promise<{ id: string; name: string } | null> {
   return db.grid.findFirst({ where: { id: gridId, villageId }, select: { id: true, name: true } });
 }
+
+/** The village `villageId` when it is one of `regionIds` (e.g. an admin's scope), or null. */
+export function villageAmong(db: Db | Tx, villageId: string, regionIds: string[]) {
+  return db.region.findFirst({
+    where: { AND: [{ id: villageId }, { id: { in: regionIds } }], kind: "VILLAGE" },
+    select: { id: true, name: true },
+  });
+}

@@ -9,14 +9,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/accounts/account.service.ts db-outside-repo User",
   // server/modules/audit/audit.service.ts
   "server/modules/accounts/account.service.ts db-outside-repo User", // createAccount: left for the one person-creation function
-  // server/modules/awards/relation.service.ts
-  "server/modules/awards/relation.service.ts db-outside-repo Household",
-  "server/modules/awards/relation.service.ts db-outside-repo Membership",
-  "server/modules/awards/relation.service.ts db-outside-repo RelatedHousehold",
-  "server/modules/awards/relation.service.ts db-outside-repo User",
-  "server/modules/awards/relation.service.ts foreign-model Household",
-  "server/modules/awards/relation.service.ts foreign-model Membership",
-  "server/modules/awards/relation.service.ts foreign-model User",
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
@@ -39,11 +31,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/villages/village.service.ts foreign-model Membership",
   "server/modules/villages/village.service.ts foreign-model Region",
   // moved into new files by the check-in split and added with the town's supervisor appointments
-  "server/modules/accounts/supervisor.service.ts db-outside-repo AuditLog",
-  "server/modules/accounts/supervisor.service.ts db-outside-repo Membership",
-  "server/modules/accounts/supervisor.service.ts db-outside-repo Region",
-  "server/modules/accounts/supervisor.service.ts foreign-model AuditLog",
-  "server/modules/accounts/supervisor.service.ts foreign-model Region",
   "server/modules/awards/intake.service.ts db-outside-repo Award",
   "server/modules/awards/intake.service.ts db-outside-repo Household",
   "server/modules/awards/intake.service.ts foreign-model Household",

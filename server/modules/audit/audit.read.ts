@@ -1,0 +1,13 @@
+/** What other modules may read from the audit trail: a region's entries of given actions. */
+import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/lib/deps";
+
+/** The region's audit entries with one of `actions`, newest first (at most `take`). */
+export function auditOfActions(db: Db | Tx, regionId: string, actions: readonly string[], take = 100) {
+  return db.auditLog.findMany({
+    where: { regionId, action: { in: [...actions] } },
+    select: { id: true, action: true, entityId: true, actorUserId: true, actorRole: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+}
