@@ -14,6 +14,7 @@ import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
 import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
+import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   store: storeRouter,
   item: itemRouter,
   settlement: settlementRouter,
+  notice: noticeRouter,
 });
 
 export type AppRouter = typeof appRouter;
