@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeProse } from "@/components/council/notice-prose";
@@ -12,12 +13,34 @@ import { serverCaller } from "@/server/trpc/server-caller";
 export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await serverCaller();
-  const [t, locale, n] = await Promise.all([getTranslations("notices"), getLocale(), caller.notice.open({ id })]);
+  const [t, locale, n] = await Promise.all([
+    getTranslations("notices"),
+    getLocale(),
+    // a link to a notice of another village, or one that was never published, says so plainly
+    caller.notice.open({ id }).catch((e: unknown) => {
+      if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) return null;
+      throw e;
+    }),
+  ]);
+  const back = (
+    <Link href="/v/affairs/notices" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="notice-back">
+      ‹ {t("open.back")}
+    </Link>
+  );
+  if (!n)
+    return (
+      <div className="space-y-4">
+        {back}
+        <Card>
+          <p className="text-lg" data-testid="notice-not-found">
+            {t("open.notFound")}
+          </p>
+        </Card>
+      </div>
+    );
   return (
     <div className="space-y-4">
-      <Link href="/v/affairs/notices" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="notice-back">
-        ‹ {t("open.back")}
-      </Link>
+      {back}
       <p className="text-base font-medium text-brand">{t(`kind.${n.kind}`)}</p>
       <PageTitle>{n.title}</PageTitle>
       <p className="-mt-3 text-base text-stone-600">
