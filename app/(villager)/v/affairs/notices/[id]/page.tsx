@@ -8,7 +8,8 @@ import { serverCaller } from "@/server/trpc/server-caller";
 
 /**
  * One notice, rendered on the server (no script to download). Opening it records that the
- * household read this version. Earlier versions stay readable under 更正记录.
+ * household read this version. Earlier versions stay readable under 更正记录. The board's links
+ * prefetch only down to notices/loading.tsx, so a notice is recorded as read only when it is opened.
  */
 export default async function NoticePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
