@@ -125,6 +125,17 @@ export const PERMISSIONS = {
   "settlement.owed": ["COMMITTEE"],
   "settlement.record": ["COMMITTEE"],
   "settlement.statement": ["COMMITTEE", "SHOPKEEPER"],
+  // village notices (docs/architecture.md, "Rules and deliberation"): the committee drafts, publishes,
+  // corrects and pins; the supervisors read along; everyone in the village reads what is published
+  "notice.list": ["COMMITTEE", "SUPERVISOR"],
+  "notice.get": ["COMMITTEE", "SUPERVISOR"],
+  "notice.create": ["COMMITTEE"],
+  "notice.update": ["COMMITTEE"],
+  "notice.publish": ["COMMITTEE"],
+  "notice.correct": ["COMMITTEE"],
+  "notice.pin": ["COMMITTEE"],
+  "notice.board": VILLAGE_PEOPLE,
+  "notice.open": VILLAGE_PEOPLE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
 import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
+import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   item: itemRouter,
   settlement: settlementRouter,
   notification: notificationRouter,
+  notice: noticeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,9 +8,10 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村委会工作台: the village at a glance and the committee's everyday shortcuts. */
 export default async function CommitteeHome() {
   const caller = await serverCaller();
-  const [t, tp, summary, awards] = await Promise.all([
+  const [t, tp, tn, summary, awards] = await Promise.all([
     getTranslations(),
     getTranslations("points"),
+    getTranslations("notices"),
     caller.village.summary(),
     caller.award.list({ take: 1 }),
   ]);
@@ -34,6 +35,7 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/awards/batch" icon="users" label={tp("home.batch")} testId="go-batch" />
           <LinkTile href="/c/publicity" icon="megaphone" label={tp("home.publicity")} testId="go-publicity" />
           <LinkTile href="/c/rules" icon="scroll" label={tp("home.rules")} testId="go-rules" />
+          <LinkTile href="/c/notices" icon="megaphone" label={tn("staff.title")} testId="go-notices" />
         </div>
         <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">
           {tp("home.allAwards")} ›

@@ -48,6 +48,10 @@ export const OWNERS: Record<string, string> = {
   Refund: "store",
   Settlement: "store",
   PaymentCodeUse: "store",
+  // village self-government: notices
+  Notice: "council",
+  NoticeVersion: "council",
+  NoticeRead: "council",
 };
 
 /**
