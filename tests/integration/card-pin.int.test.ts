@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/server/auth/password";
 import { isTrivialPin } from "@/server/modules/store/store.schema";
-import { afterWrongPin } from "@/server/modules/store/store.policy";
+import { afterWrongPin } from "@/server/modules/households/pin.policy";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor } from "../factories";
 import { key, makeClock } from "../factories/points";

@@ -4,9 +4,9 @@ import { liftPhoneLockout } from "@/server/auth/lockout.service";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
-import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { maskPhone } from "@/server/lib/words.schema";
 import { recordAudit } from "../audit/audit.service";
+import { createPerson, newPerson, phoneTakenOr } from "./person.service";
 import { gridOfVillage } from "../regions/region.read";
 import { activeMemberships } from "./account.read";
 import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
@@ -79,18 +79,10 @@ export async function createAccount(deps: Deps, actor: Actor, input: AccountCrea
   const villageId = villageOfActor(actor);
   if (!COMMITTEE_ASSIGNABLE.includes(input.role)) throw new DomainError("SUPERVISOR_BY_TOWN");
   const grid = await gridFor(deps, villageId, input.role, input.gridId);
-  const passwordHash = await hashPassword(input.password);
+  const person = await newPerson(input);
   try {
     return await deps.db.$transaction(async (tx) => {
-      const u = await tx.user.create({
-        data: {
-          phone: input.phone,
-          name: input.name,
-          passwordHash,
-          memberships: { create: { regionId: villageId, role: input.role, gridId: grid?.id ?? null } },
-        },
-        select: { id: true },
-      });
+      const u = await createPerson(tx, person, { regionId: villageId, role: input.role, gridId: grid?.id ?? null });
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "account.create",
@@ -101,9 +93,8 @@ export async function createAccount(deps: Deps, actor: Actor, input: AccountCrea
       return { id: u.id };
     });
   } catch (e) {
-    // the only unique index a new user with a fresh membership can hit is the phone's
-    if (isUniqueViolation(e)) throw new DomainError("PHONE_TAKEN", { phone: maskPhone(input.phone) });
-    throw e;
+    // two requests racing for one phone: the unique index refuses the second
+    throw phoneTakenOr(e, input.phone);
   }
 }
 

@@ -3,6 +3,7 @@
  * and nowhere else (points, the shop, check-in, notifications and the villager's own page all ask).
  */
 import type { Db } from "@/server/db/client";
+import { pinIsSet } from "./household.repo";
 import { Prisma } from "@/server/db/generated/client";
 import { hotQuery } from "@/server/db/hot-sql";
 import type { Actor } from "@/server/auth/actor";
@@ -81,4 +82,9 @@ export async function householdsSharingPeople(db: Reader, householdIds: string[]
     select: { householdId: true },
   });
   return [...new Set(rows.map((r) => r.householdId))];
+}
+
+/** Whether the household has set its card PIN. */
+export function householdHasPin(db: Db, householdId: string): Promise<boolean> {
+  return pinIsSet(db, householdId);
 }

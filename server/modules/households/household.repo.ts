@@ -247,6 +247,20 @@ export function householdsForCards(db: Db | Tx, scope: Scope, ids: string[] | nu
 
 // ───────── card PIN ─────────
 
+export type PinRow = { pinHash: string; failures: number; lockouts: number; lockedUntil: Date | null };
+
+/** The household's PIN row, locked until the transaction ends (two tills typing at once count both tries). */
+export async function lockPinRow(tx: Tx, householdId: string): Promise<PinRow | null> {
+  const rows = await tx.$queryRaw<PinRow[]>`
+    SELECT "pinHash", "failures", "lockouts", "lockedUntil" FROM "HouseholdPin" WHERE "householdId" = ${householdId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** Records the PIN's tries and lock after an attempt. */
+export async function setPinState(tx: Tx, householdId: string, state: { failures: number; lockouts: number; lockedUntil: Date | null }) {
+  await tx.householdPin.update({ where: { householdId }, data: state, select: { householdId: true } });
+}
+
 export async function pinIsSet(db: Db | Tx, householdId: string): Promise<boolean> {
   return !!(await db.householdPin.findUnique({ where: { householdId }, select: { householdId: true } }));
 }

@@ -6,19 +6,17 @@
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import type { Actor } from "@/server/auth/actor";
-import { verifyPassword } from "@/server/auth/password";
 import { householdBalance } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { issueCode, paymentKey, signSession, typedNonce, verifySession, verifyToken, verifyTyped } from "@/server/lib/payment-code";
 import { parseCard } from "@/server/lib/qr-token";
 import type { Db } from "@/server/db/client";
-import { recordAudit } from "../audit/audit.service";
-import { afterWrongPin, lockMinutesLeft } from "./store.policy";
 import { householdById, householdByNumber, type PayerHousehold } from "../households/for-store.read";
 import { actingShop, paymentCodeUsed } from "./store.repo";
 import type { Payer } from "./store.schema";
-import { villagerHousehold } from "../households/household.read";
+import { householdHasPin, villagerHousehold } from "../households/household.read";
+import { checkPin } from "../households/pin.service";
 
 /**
  * The villager's payment code: a QR (as an SVG) holding a signed household token and the typed
@@ -114,49 +112,6 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
 }
 
 /**
- * Checks the household PIN. Wrong attempts are counted in their own transaction (so they stay
- * counted although the payment fails); a lock-out is audited, so the village sees a card under attack.
- * Throws PIN_REQUIRED, PIN_NOT_SET, PIN_LOCKED, PIN_WRONG.
- */
-export async function checkPin(db: Db, actor: Actor, household: { id: string; villageId: string }, pin: string | undefined, now: Date): Promise<void> {
-  if (!pin) throw new DomainError("PIN_REQUIRED");
-  const householdId = household.id;
-  const outcome = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ pinHash: string; failures: number; lockouts: number; lockedUntil: Date | null }[]>`
-      SELECT "pinHash", "failures", "lockouts", "lockedUntil" FROM "HouseholdPin" WHERE "householdId" = ${householdId} FOR UPDATE`;
-    const row = rows[0];
-    if (!row) return { code: "PIN_NOT_SET" as const };
-    const minutes = lockMinutesLeft(row.lockedUntil, now);
-    if (minutes > 0) return { code: "PIN_LOCKED" as const, minutes };
-    if (await verifyPassword(row.pinHash, pin)) {
-      if (row.failures > 0 || row.lockouts > 0 || row.lockedUntil) {
-        await tx.householdPin.update({ where: { householdId }, data: { failures: 0, lockouts: 0, lockedUntil: null }, select: { householdId: true } });
-      }
-      return null;
-    }
-    const next = afterWrongPin(row.failures, row.lockouts, now);
-    await tx.householdPin.update({
-      where: { householdId },
-      data: { failures: next.failures, lockouts: next.lockouts, lockedUntil: next.lockedUntil },
-      select: { householdId: true },
-    });
-    if (!next.lockedUntil) return { code: "PIN_WRONG" as const, left: next.left };
-    await recordAudit(tx, actor, {
-      regionId: household.villageId,
-      action: "store.pinLocked",
-      entity: "Household",
-      entityId: householdId,
-      after: { lockouts: next.lockouts, lockedUntil: next.lockedUntil.toISOString() },
-    });
-    return { code: "PIN_LOCKED" as const, minutes: lockMinutesLeft(next.lockedUntil, now) };
-  });
-  if (!outcome) return;
-  if (outcome.code === "PIN_LOCKED") throw new DomainError("PIN_LOCKED", { minutes: outcome.minutes });
-  if (outcome.code === "PIN_WRONG") throw new DomainError("PIN_WRONG", { left: outcome.left });
-  throw new DomainError(outcome.code);
-}
-
-/**
  * The POS looks up who pays before adding items: the household's name and balance. For a card the
  * balance is shown only with the right PIN. Throws what resolvePayer and checkPin throw.
  */
@@ -169,7 +124,7 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
   // A card session stands for ONE typed PIN: it gets its own nonce, which the sale records like a
   // payment code's, so the session pays once (not every sale of the next 10 minutes).
   const nonce = p.payMethod === "CARD_PIN" ? `card:${randomUUID()}` : p.nonce;
-  const pinSet = payer.method === "CARD" ? !!(await deps.db.householdPin.findUnique({ where: { householdId: p.household.id }, select: { householdId: true } })) : null;
+  const pinSet = payer.method === "CARD" ? await householdHasPin(deps.db, p.household.id) : null;
   return {
     household: { number: p.household.number, headName: p.household.headName },
     balance: verified ? await householdBalance(deps.db, p.household.id) : null,

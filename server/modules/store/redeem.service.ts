@@ -15,7 +15,8 @@ import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
-import { checkPin, resolvePayer } from "./pay.service";
+import { checkPin } from "../households/pin.service";
+import { resolvePayer } from "./pay.service";
 import { receiptNumber, refundBlock } from "./store.policy";
 import { householdByNumber, householdLabels } from "../households/for-store.read";
 import {

@@ -5,18 +5,9 @@
  * owner's repo or read face (reads) or service (writes), call that, and delete the line.
  */
 export const NOT_YET_MOVED: string[] = [
-  // server/modules/accounts/account.service.ts
-  "server/modules/accounts/account.service.ts db-outside-repo User",
-  // server/modules/audit/audit.service.ts
-  "server/modules/accounts/account.service.ts db-outside-repo User", // createAccount: left for the one person-creation function
   // server/modules/rules/rule.service.ts
   "server/modules/rules/rule.service.ts db-outside-repo Rule",
   "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
-  // server/modules/store/pay.service.ts
-  "server/modules/store/pay.service.ts db-outside-repo HouseholdPin",
-  "server/modules/store/pay.service.ts foreign-model HouseholdPin",
-  "server/modules/store/pay.service.ts raw-sql-outside-repo $queryRaw",
-  "server/modules/store/pay.service.ts raw-sql-outside-repo HouseholdPin",
   // server/modules/villages/village.service.ts
   "server/modules/villages/village.service.ts db-outside-repo AuditLog",
   "server/modules/villages/village.service.ts db-outside-repo Grid",
