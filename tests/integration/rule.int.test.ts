@@ -29,16 +29,19 @@ const ITEMS: NewRule[] = [
   { code: "F04", category: "ENVIRONMENT", title: "乱堆乱放", points: -5, description: "经提醒不改" },
 ];
 
-/** A village whose committee has adopted version 1 (ITEMS) through the procedures. */
+/** A village whose committee has put version 1 (ITEMS) forward and a supervisor countersigned it, through the procedures. */
 async function villageWithAdopted() {
   const v = await makeVillage(t.db);
   const committee = await makeActor(t.db, "COMMITTEE", v.id);
+  const supervisor = await makeActor(t.db, "SUPERVISOR", v.id);
   const api = callerFor(t.db, committee);
+  const sApi = callerFor(t.db, supervisor);
   const draft = await api.rule.createDraft({ title: "《测试村积分管理细则》（2026年版）", fromAdopted: false });
   const ids: Record<string, string> = {};
   for (const item of ITEMS) ids[item.code] = (await api.rule.saveRule({ ruleBookId: draft.id, ...item })).id;
   await api.rule.adopt({ id: draft.id, adoptedBy: "2026年1月10日村民代表会议表决通过" });
-  return { v, committee, api, v1: draft.id, ids };
+  await sApi.rule.countersign({ id: draft.id });
+  return { v, committee, supervisor, api, sApi, v1: draft.id, ids };
 }
 
 /** Every row a refused call could have touched, to prove it wrote nothing. */
@@ -97,7 +100,7 @@ describe("rule books: drafts and adoption", () => {
   });
 
   it("edit a draft, adopt it: the previous version is retired, exactly one is in force, awards' lookup follows", async () => {
-    const { api, v, v1, ids, committee } = await villageWithAdopted();
+    const { api, v, v1, ids, committee, supervisor } = await villageWithAdopted();
     const draft = await api.rule.createDraft({ title: "《测试村积分管理细则》（2027年版）", fromAdopted: true });
     const copy = await api.rule.book({ id: draft.id });
     const e01 = copy.rules.find((r) => r.code === "E01")!;
@@ -107,7 +110,12 @@ describe("rule books: drafts and adoption", () => {
     await api.rule.removeRule({ id: d05.id });
 
     const at = new Date("2026-11-20T02:00:00Z");
-    const adopted = await callerFor(t.db, committee, { now: () => at }).rule.adopt({ id: draft.id, adoptedBy: "2026年11月20日村民代表会议表决通过（到会40人，同意38人）" });
+    const proposed = await callerFor(t.db, committee, { now: () => new Date(at.getTime() - 3600_000) }).rule.adopt({
+      id: draft.id,
+      adoptedBy: "2026年11月20日村民代表会议表决通过（到会40人，同意38人）",
+    });
+    expect(proposed).toMatchObject({ id: draft.id, version: 2, status: "AWAITING_COUNTERSIGN" });
+    const adopted = await callerFor(t.db, supervisor, { now: () => at }).rule.countersign({ id: draft.id });
     expect(adopted).toMatchObject({ id: draft.id, version: 2, retiredId: v1 });
 
     const books = await t.db.ruleBook.findMany({ where: { villageId: v.id }, select: { version: true, status: true, adoptedAt: true, retiredAt: true, adoptedById: true, adoptedBy: true }, orderBy: { version: "asc" } });
@@ -140,14 +148,17 @@ describe("rule books: drafts and adoption", () => {
   });
 
   it("two adoptions of the same draft at once: one adopts, the other is refused", async () => {
-    const { api, v } = await villageWithAdopted();
+    const { api, v, sApi } = await villageWithAdopted();
     const draft = await api.rule.createDraft({ title: "并发草稿", fromAdopted: true });
-    const outcomes = await Promise.allSettled([
+    const proposals = await Promise.allSettled([
       api.rule.adopt({ id: draft.id, adoptedBy: "会议甲" }),
       api.rule.adopt({ id: draft.id, adoptedBy: "会议乙" }),
     ]);
+    expect(proposals.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((proposals.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_DRAFT" } });
+    const outcomes = await Promise.allSettled([sApi.rule.countersign({ id: draft.id }), sApi.rule.countersign({ id: draft.id })]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_DRAFT" } });
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_PROPOSED" } });
     expect(await t.db.ruleBook.count({ where: { villageId: v.id, status: "ADOPTED" } })).toBe(1);
     expect(await t.db.ruleBook.count({ where: { villageId: v.id, status: "RETIRED" } })).toBe(1);
   });
@@ -175,7 +186,7 @@ describe("rule books: drafts and adoption", () => {
 
 describe("rule books: adopted versions never change", () => {
   it("saveRule and removeRule on an ADOPTED or RETIRED book are refused and write nothing", async () => {
-    const { api, v, v1, ids, committee } = await villageWithAdopted();
+    const { api, sApi, v, v1, ids, committee } = await villageWithAdopted();
     const tryAll = async (bookId: string, ruleId: string) => {
       const attempts: [string, () => Promise<unknown>][] = [
         ["add", () => api.rule.saveRule({ ruleBookId: bookId, code: "Z99", category: "OTHER", title: "新条目", points: 1 })],
@@ -198,6 +209,7 @@ describe("rule books: adopted versions never change", () => {
     // retire v1 by adopting v2, then try again on the retired one
     const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
     await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议表决通过" });
+    await sApi.rule.countersign({ id: draft.id });
     const retired = await snapshot(v.id, committee);
     await tryAll(v1, ids.E01!);
     expect(await snapshot(v.id, committee)).toEqual(retired);

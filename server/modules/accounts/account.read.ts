@@ -11,3 +11,13 @@ export async function userNames(db: Db | Tx, ids: (string | null | undefined)[])
   const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
   return new Map(rows.map((u) => [u.id, u.name]));
 }
+
+/** Active accounts of the region per role (an account counts once per role it holds there). */
+export async function activeRoleCounts(db: Db | Tx, regionId: string): Promise<{ role: string; count: number }[]> {
+  const rows = await db.membership.groupBy({
+    by: ["role"],
+    where: { regionId, active: true, user: { active: true } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ role: r.role as string, count: r._count._all }));
+}

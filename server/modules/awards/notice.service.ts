@@ -13,6 +13,7 @@ import * as repo from "./award.repo";
 import type { PublishInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
+import { settingChanges } from "../regions/region.read";
 
 /** How far back the board lists entries that became final (已公示生效). */
 export const RECENT_FINAL_DAYS = 30;
@@ -20,8 +21,7 @@ const BOARD_MAX = 500;
 
 /**
  * Publishes approved entries (the given ones, or all APPROVED of the village) in a new notice batch
- * closing after the village's notice days. With 0 notice days the batch closes at once and its
- * entries are finalized in the same call (through the same code as the job).
+ * closing after the village's notice days (at least one: entries are never final in the same call).
  * Throws NOTHING_TO_PUBLISH, NOT_FOUND (an entry of another village), AWARD_WRONG_STATE (a given entry is not APPROVED).
  */
 export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
@@ -44,7 +44,8 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
       ids = approved.map((a) => a.id);
     }
     if (ids.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
-    const noticeDays = Math.max(0, village.noticeDays);
+    // the 公示 window is never skipped: at least one day (also a CHECK on Region)
+    const noticeDays = Math.max(1, village.noticeDays);
     const batch = await tx.noticeBatch.create({
       data: {
         villageId,
@@ -132,6 +133,8 @@ export async function board(deps: Deps, actor: Actor) {
     }),
     deps.db.region.findUniqueOrThrow({ where: { id: villageId }, select: { noticeDays: true } }),
   ]);
+  // changes of the village's settings are posted on the board too
+  const changes = await settingChanges(deps.db, villageId, { since, take: 20 });
   const [inNotice, recentFinal] = await Promise.all([
     repo.decorate(deps.db, villageId, inNoticeRows, now),
     repo.decorate(deps.db, villageId, finalRows, now),
@@ -185,6 +188,7 @@ export async function board(deps: Deps, actor: Actor) {
   return {
     noticeDays: village.noticeDays,
     recentFinalDays: RECENT_FINAL_DAYS,
+    settingChanges: changes.map(({ changedById: _by, ...c }) => c),
     inNotice: inNotice.map(forReader),
     recentFinal: recentFinal.map(forReader),
     myObjections: myObjections.map((o) => ({ ...objectionView(o), entry: objected.get(o.awardId) ?? null })),

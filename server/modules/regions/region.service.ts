@@ -22,6 +22,8 @@ export async function listVillages(deps: Deps, actor: Actor) {
       name: true,
       parentId: true,
       noticeDays: true,
+      checkInAutoApproveMaxPoints: true,
+      maxRulePoints: true,
       _count: {
         select: {
           households: { where: { status: "ACTIVE" } },
@@ -50,6 +52,9 @@ export async function listVillages(deps: Deps, actor: Actor) {
         id: v.id,
         name: v.name,
         noticeDays: v.noticeDays,
+        /** the town sees the village's settings that keep a second person in the loop */
+        checkInAutoApproveMaxPoints: v.checkInAutoApproveMaxPoints,
+        maxRulePoints: v.maxRulePoints,
         households: v._count.households,
         accounts: people(perVillage, v.id),
         grids: v._count.grids,

@@ -119,9 +119,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/regions/region.service.ts raw-sql-outside-repo $queryRaw",
   "server/modules/regions/region.service.ts raw-sql-outside-repo Membership",
   "server/modules/regions/region.service.ts raw-sql-outside-repo Region",
-  // server/modules/rules/rule.service.ts
-  "server/modules/rules/rule.service.ts db-outside-repo Rule",
-  "server/modules/rules/rule.service.ts db-outside-repo RuleBook",
   // server/modules/store/item.service.ts
   "server/modules/store/item.service.ts db-outside-repo Shop",
   "server/modules/store/item.service.ts db-outside-repo ShopItem",
@@ -180,19 +177,6 @@ export const NOT_YET_MOVED: string[] = [
   "server/modules/store/shop.service.ts foreign-model User",
   // server/modules/store/store.repo.ts
   "server/modules/store/store.repo.ts foreign-model Household",
-  // server/modules/villages/village.service.ts
-  "server/modules/villages/village.service.ts db-outside-repo AuditLog",
-  "server/modules/villages/village.service.ts db-outside-repo Grid",
-  "server/modules/villages/village.service.ts db-outside-repo Household",
-  "server/modules/villages/village.service.ts db-outside-repo HouseholdMember",
-  "server/modules/villages/village.service.ts db-outside-repo Membership",
-  "server/modules/villages/village.service.ts db-outside-repo Region",
-  "server/modules/villages/village.service.ts foreign-model AuditLog",
-  "server/modules/villages/village.service.ts foreign-model Grid",
-  "server/modules/villages/village.service.ts foreign-model Household",
-  "server/modules/villages/village.service.ts foreign-model HouseholdMember",
-  "server/modules/villages/village.service.ts foreign-model Membership",
-  "server/modules/villages/village.service.ts foreign-model Region",
   // moved into new files by the check-in split and added with the town's supervisor appointments
   "server/modules/accounts/supervisor.service.ts db-outside-repo AuditLog",
   "server/modules/accounts/supervisor.service.ts db-outside-repo Membership",
