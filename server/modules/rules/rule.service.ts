@@ -86,7 +86,7 @@ export async function getBook(deps: Deps, actor: Actor, id: string) {
     ...view(book),
     editable: isEditable(book),
     /** the supervisor reading it may countersign or refuse (not their own proposal) */
-    countersignable: book.status === "DRAFT" && !!book.proposedAt && book.proposedById !== actor.userId,
+    countersignable: actor.role === "SUPERVISOR" && book.status === "DRAFT" && !!book.proposedAt && book.proposedById !== actor.userId,
     basedOnVersion: basedOn?.version ?? null,
     maxRulePoints: maxPoints,
     rules,
