@@ -20,11 +20,13 @@ import zhStore from "./messages/zh/store.json";
 import enStore from "./messages/en/store.json";
 import zhCards from "./messages/zh/cards.json";
 import enCards from "./messages/en/cards.json";
+import zhSettings from "./messages/zh/settings.json";
+import enSettings from "./messages/en/settings.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhSettings },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enSettings },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];
