@@ -1,6 +1,5 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -16,13 +15,10 @@ import { Field } from "@/components/ui/field";
 export function CountersignCard({ bookId, version, ruleCount }: { bookId: string; version: number; ruleCount: number }) {
   const t = useTranslations("rules.countersign");
   const trpc = useTRPC();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
-  const after = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.rule.pathKey() });
-    router.refresh();
-  };
+  // the card stays with its answer; the page shows the new state when opened again
+  const after = () => queryClient.invalidateQueries({ queryKey: trpc.rule.pathKey() });
   const countersign = useMutation(trpc.rule.countersign.mutationOptions({ onSuccess: after }));
   const refuse = useMutation(trpc.rule.refuse.mutationOptions({ onSuccess: after }));
   const done = countersign.isSuccess || refuse.isSuccess;
