@@ -274,7 +274,10 @@ test("the committee changes a village setting in the open, and a rule book is ad
   // …and the supervisor countersigns: the new version is in force.
   await signInAs(page, SUPERVISOR, "/s");
   await page.goto(bookUrl.replace(/^\/c\//, "/s/"));
-  await page.screenshot({ path: shotPath("supervisor-countersign.png"), fullPage: true });
+  await expect(page.getByTestId("countersign-card")).toBeVisible();
+  await expect(page.getByTestId("book-status")).toHaveText("待会签");
+  await page.getByTestId("book-readonly").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+  await page.screenshot({ path: shotPath("supervisor-countersign.png") });
   await page.getByTestId("countersign").click();
   await page.getByTestId("countersign-confirm").click();
   await expect(page.getByTestId("countersign-done")).toContainText("已生效");
