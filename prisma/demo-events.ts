@@ -15,7 +15,7 @@ import type { Db } from "../server/db/client";
 import { newEventSecret } from "../server/lib/qr-token";
 import { review } from "../server/modules/awards/award.service";
 import { finalizeDue } from "../server/modules/awards/finalize";
-import { publish } from "../server/modules/awards/notice.service";
+import { publish } from "../server/modules/awards/publicity.service";
 import { close } from "../server/modules/events/event.service";
 import { DEMO_POINTS_VILLAGE } from "./demo-points";
 

@@ -12,7 +12,7 @@ import { loadActor } from "../server/auth/actor.repo";
 import type { Db } from "../server/db/client";
 import { propose, reverseAward, review } from "../server/modules/awards/award.service";
 import { finalizeAwardInTx, settleBatch } from "../server/modules/awards/finalize";
-import { publish } from "../server/modules/awards/notice.service";
+import { publish } from "../server/modules/awards/publicity.service";
 import { rng } from "./demo-data";
 
 export const DEMO_POINTS_VILLAGE = "桃源村";

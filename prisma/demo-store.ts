@@ -12,7 +12,7 @@ import { loadActor } from "../server/auth/actor.repo";
 import type { Db } from "../server/db/client";
 import { issueCode, paymentKey } from "../server/lib/payment-code";
 import { saveItem } from "../server/modules/store/item.service";
-import { setPin } from "../server/modules/store/pay.service";
+import { setOwnPin } from "../server/modules/households/pin.service";
 import { redeem, refund } from "../server/modules/store/redeem.service";
 import { record } from "../server/modules/store/settlement.service";
 import { DEMO_POINTS_VILLAGE } from "./demo-points";
@@ -58,7 +58,7 @@ export async function seedDemoStore(db: Db, now = new Date()): Promise<{ seeded:
   const villageId = village.id;
   if (await db.shop.findFirst({ where: { villageId, name: DEMO_SHOP }, select: { id: true } })) return { seeded: false, sales: 0 };
 
-  const membership = (phone: string, role: "SHOPKEEPER" | "COMMITTEE") =>
+  const membership = (phone: string, role: "SHOPKEEPER" | "COMMITTEE" | "VILLAGER") =>
     db.membership.findFirst({ where: { regionId: villageId, role, active: true, user: { phone } }, select: { id: true, userId: true } });
   const keeperMs = (await Promise.all(KEEPER_PHONES.map((p) => membership(p, "SHOPKEEPER")))).filter((m): m is { id: string; userId: string } => !!m);
   const cm = await membership(COMMITTEE_PHONE, "COMMITTEE");
@@ -126,7 +126,9 @@ export async function seedDemoStore(db: Db, now = new Date()): Promise<{ seeded:
     });
   }
 
-  const villager = await db.household.findFirst({ where: { villageId, number: "001" }, select: { id: true } });
-  if (villager) await setPin(clock(opened), committee, { householdId: villager.id, pin: "260518" });
+  // the household sets its own PIN (the committee cannot)
+  const vm = await membership("13800000001", "VILLAGER");
+  const villager = vm ? await loadActor(db, vm.userId, vm.id) : null;
+  if (villager) await setOwnPin(clock(opened), villager, { pin: "260518" });
   return { seeded: true, sales };
 }

@@ -9,6 +9,7 @@
  * checked against server/env-rules.ts before anything starts.
  */
 import { spawn } from "node:child_process";
+import type { Server } from "node:http";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,8 @@ import pg from "pg";
 import { startEmbeddedDb } from "../server/db/embedded-db";
 import { applyMigrationFiles, migrationNames, pendingMigrations } from "../server/db/migrate";
 import { pgConfig } from "../server/db/pg-adapter";
-import { envProblems, refusalMessage } from "../server/env-rules";
+import { checkEnv, refusalMessage } from "../server/env-rules";
+import { freePort, startPeerFront, waitForPort } from "./peer-front";
 
 const t0 = Date.now();
 const external = !!process.env.DATABASE_URL;
@@ -41,16 +43,38 @@ function authSecret(): string | undefined {
 }
 
 // Refuse an unsafe production start before touching any database (next start runs in production mode).
-const problems = envProblems({
+const checked = checkEnv({
   ...process.env,
   NODE_ENV: nextCmd === "start" ? "production" : process.env.NODE_ENV,
   DB_EMBEDDED: external ? "0" : "1",
   NEXTAUTH_SECRET: authSecret(),
 });
-if (problems.length) {
-  console.error(refusalMessage(problems));
+if (!checked.ok) {
+  console.error(refusalMessage(checked.problems));
   process.exit(1);
 }
+
+/**
+ * The public address: `-p`/`--port` and `-H`/`--hostname` (as `next` takes them) or PORT, default 3000
+ * on every interface. The launcher's front server (scripts/peer-front.ts) listens there and Next.js on
+ * a loopback port of its own, so the app learns each request's real peer address. The other
+ * arguments go to `next` unchanged.
+ */
+function splitArgs(args: string[]) {
+  const rest: string[] = [];
+  let port = Number(process.env.PORT ?? 3000);
+  let host: string | undefined = process.env.HOSTNAME;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (flag === "-p" || flag === "--port") port = Number(inline ?? args[++i]);
+    else if (flag === "-H" || flag === "--hostname") host = inline ?? args[++i];
+    else rest.push(a);
+  }
+  return { port, host, rest };
+}
+const publicAddr = splitArgs(process.argv.slice(2));
+const peerToken = randomBytes(32).toString("hex");
 
 const db = external
   ? null
@@ -67,6 +91,8 @@ const env: NodeJS.ProcessEnv = {
   DEMO_MODE: process.env.DEMO_MODE ?? (external ? "0" : "1"),
   // one connection to the embedded PGlite (a single session; see server/db/client.ts)
   DB_POOL_MAX: process.env.DB_POOL_MAX ?? (external ? "5" : "1"),
+  // the key that makes the front server's x-mb-peer header believable (server/http/client-ip.ts)
+  MB_PEER_TOKEN: peerToken,
 };
 
 // Never spawnSync here: this process hosts PGlite and would deadlock (STACK.md pitfall 5).
@@ -125,11 +151,14 @@ console.log(`[serve] database ready in ${Date.now() - t0} ms (${external ? "DATA
 // burst: at 160 MB, 1,000 check-ins in 10 s (bench/checkin.ts) queued more requests than fit and the
 // server died of "heap out of memory"; 384 MB survives it. NODE_OPTIONS from the environment wins.
 const nextEnv = nextCmd === "start" && !env.NODE_OPTIONS ? { ...env, NODE_OPTIONS: "--max-old-space-size=384" } : env;
-const next = spawn("node_modules/.bin/next", [nextCmd, ...process.argv.slice(2)], { stdio: "inherit", env: nextEnv });
+const internalPort = await freePort();
+const next = spawn("node_modules/.bin/next", [nextCmd, ...publicAddr.rest, "-p", String(internalPort), "-H", "127.0.0.1"], { stdio: "inherit", env: nextEnv });
+let front: Server | undefined;
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
+  front?.close();
   next.kill("SIGTERM");
   await db?.stop(); // closing PGlite flushes the data dir
   process.exit(code);
@@ -137,3 +166,20 @@ async function stop(code = 0) {
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());
 next.on("exit", (code, signal) => void stop(code ?? (signal ? 1 : 0))); // killed (e.g. out of memory): fail, so a supervisor restarts it
+
+// The public port opens once Next.js answers, so "port open" still means "ready" (tests, supervisors).
+if (await waitForPort(internalPort, () => !stopping)) {
+  front = await startPeerFront({ host: publicAddr.host, port: publicAddr.port, targetPort: internalPort, trustProxy: checked.env.TRUST_PROXY, token: peerToken }).catch(
+    (e: Error) => {
+      console.error(`[serve] cannot listen on ${publicAddr.host ?? "*"}:${publicAddr.port}: ${e.message}`);
+      void stop(1);
+      return undefined;
+    },
+  );
+  if (front) {
+    console.log(
+      `[serve] ready on http://${publicAddr.host ?? "localhost"}:${publicAddr.port} (front server; Next.js on 127.0.0.1:${internalPort})` +
+        (checked.env.TRUST_PROXY.length ? `, forwarded headers believed from ${checked.env.TRUST_PROXY.join(", ")}` : ", no proxy trusted (TRUST_PROXY unset)"),
+    );
+  }
+}

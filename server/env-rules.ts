@@ -58,8 +58,18 @@ const ZEnvShape = z.object({
    * or "loopback". Empty (the default) means no forwarded header is trusted.
    */
   TRUST_PROXY: ZTrustProxy,
-  /** Failed sign-ins allowed per phone / per IP within LOGIN_WINDOW_MINUTES before a lock-out. */
-  LOGIN_MAX_FAILURES_PHONE: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * The key scripts/serve.ts gives its own Next.js process so the app can believe the front server's
+   * `x-mb-peer` header (server/http/client-ip.ts). Random per start; never set it by hand.
+   */
+  MB_PEER_TOKEN: z.string().min(32).max(200).optional(),
+  /**
+   * Sign-in lock-outs (server/auth/login.service.ts): failures allowed per phone from one IP and per IP
+   * within LOGIN_WINDOW_MINUTES, then a lock for the window; per phone from all IPs within a day, then
+   * a lock that starts at 1 minute and doubles with each further failure (at most an hour).
+   */
+  LOGIN_MAX_FAILURES_PHONE_IP: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_FAILURES_PHONE: z.coerce.number().int().min(1).max(1000).default(20),
   LOGIN_MAX_FAILURES_IP: z.coerce.number().int().min(1).max(10000).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });

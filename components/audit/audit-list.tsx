@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
+import { formatStamp } from "@/server/lib/village-time.schema";
 
 const PAGE = 20;
 /** Keys never shown even if a record carries them (the server strips them too). */
@@ -55,15 +56,6 @@ export function AuditList({ showPlace = false }: { showPlace?: boolean }) {
   const q = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions({ take: PAGE }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
   );
-  const when = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  });
 
   if (q.isPending) return <p className="py-6 text-center text-lg text-stone-600">{t("app.loading")}</p>;
   // a failed "load more" keeps the pages already shown; only a failed first page replaces the list
@@ -96,7 +88,7 @@ export function AuditList({ showPlace = false }: { showPlace?: boolean }) {
                 <div className="flex items-baseline justify-between gap-2">
                   <h3 className="text-lg font-bold">{action}</h3>
                   <time className="shrink-0 text-sm text-stone-600" dateTime={new Date(item.createdAt).toISOString()}>
-                    {when.format(new Date(item.createdAt))}
+                    {formatStamp(item.createdAt, locale)}
                   </time>
                 </div>
                 <p className="text-base text-stone-700">

@@ -3,12 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui/card";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { serverCaller } from "@/server/trpc/server-caller";
+import { PinForm } from "@/components/store/pin-form";
 import { ChangePasswordForm } from "./change-password-form";
+import { LinkRequests } from "./link-requests";
+import { NotificationList } from "./notification-list";
 import { SignOutButton } from "./sign-out-button";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
-/** 我的: who I am, which role I act as (and switching), language, password, sign out. */
-export async function MePage() {
+/**
+ * 我的: who I am, which role I act as (and switching), requests to link my account to a household,
+ * notifications, the household card PIN (villagers), the role's own part (`extra`), language, password, sign out.
+ */
+export async function MePage({ extra }: { extra?: React.ReactNode } = {}) {
   const [t, me] = await Promise.all([getTranslations(), (await serverCaller()).me.get()]);
   return (
     <div className="space-y-4">
@@ -24,6 +30,10 @@ export async function MePage() {
           </Link>
         ) : null}
       </Card>
+      <LinkRequests />
+      <NotificationList />
+      {me.role === "VILLAGER" ? <PinForm /> : null}
+      {extra}
       <Card className="flex items-center justify-between">
         <span className="text-lg">{t("lang.label")}</span>
         <LanguageSwitch />

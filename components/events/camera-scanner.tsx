@@ -4,11 +4,10 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
+import { CHECKIN_QR } from "@/server/lib/codes.schema";
 
 const MAX_SIDE = 640;
 const EVERY_MS = 150;
-/** What a check-in QR holds (server/lib/qr-token.ts): the rotating or the static token. */
-const CHECKIN_QR = /^MB[ES]1\./;
 /**
  * Continuous scanning hands the same code over again only once it has been out of sight this long:
  * a card held up for a second is one check-in, not seven, yet the next person's card (or the same

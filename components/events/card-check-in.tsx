@@ -6,10 +6,10 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { CARD_QR } from "@/server/lib/codes.schema";
+import { formatTime } from "@/server/lib/village-time.schema";
 import { CameraScanner, type ScannerTexts } from "./camera-scanner";
 
-/** What a printed household card's QR holds (server/lib/qr-token.ts cardPayload). */
-const CARD_QR = /^MBH1:/;
 const RECENT = 5;
 
 type Method = "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
@@ -33,10 +33,6 @@ const REFUSAL: Record<string, string> = {
   HOUSEHOLD_INACTIVE: "inactive",
   EVENT_FULL: "full",
 };
-
-function hhmm(d: Date, locale: string) {
-  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false }).format(d);
-}
 
 /**
  * Staff check households in by their printed card: through the camera, card after card for a queue
@@ -140,7 +136,7 @@ function Result({ scan, big = false }: { scan: Scan; big?: boolean }) {
   const locale = useLocale();
   const h = scan.household;
   const who = h ? t("household", { number: h.number, head: h.headName }) : "";
-  const when = scan.checkIn ? t("by", { time: hhmm(scan.checkIn.at, locale), by: scan.checkIn.by, method: tm(scan.checkIn.method) }) : "";
+  const when = scan.checkIn ? t("by", { time: formatTime(scan.checkIn.at, locale), by: scan.checkIn.by, method: tm(scan.checkIn.method) }) : "";
   const [tone, mark, title, detail] =
     scan.state === "pending"
       ? ["bg-stone-50 ring-stone-200 text-stone-800", "…", t("pending"), ""]

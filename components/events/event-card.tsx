@@ -1,6 +1,7 @@
 import { getTranslations, getLocale } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { formatDateTime, signed } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
+import { signed } from "@/components/points/format";
 import type { EventListItem } from "./types";
 
 const STATE_TONE: Record<EventListItem["state"], string> = {

@@ -8,17 +8,14 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { villageDay, villageInstant } from "@/server/lib/village-time.schema";
 import { GEO_RADIUS_MAX, GEO_RADIUS_MIN } from "@/server/modules/events/event.schema";
 import type { RuleGroup } from "@/server/modules/rules/rule.schema";
 
 const TEXTAREA = "min-h-20 w-full rounded-xl border border-stone-300 bg-white p-3 text-lg outline-none focus:border-brand";
 
-/** Today's date in the villages' time zone, as <input type="date"> wants it. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai" }).format(new Date());
-}
-/** A date and time typed on the village calendar (China time), as an instant. */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
+/** Today's date on the village calendar, as <input type="date"> wants it. */
+const villageToday = () => villageDay(new Date());
 
 function Check({ label, checked, onChange, disabled, testId }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; testId?: string }) {
   return (
@@ -42,7 +39,7 @@ export function EventForm({ groups }: { groups: RuleGroup[] }) {
   const [ruleId, setRuleId] = useState("");
   const [description, setDescription] = useState("");
   const [place, setPlace] = useState("");
-  const [date, setDate] = useState(shanghaiToday);
+  const [date, setDate] = useState(villageToday);
   const [start, setStart] = useState("08:00");
   const [end, setEnd] = useState("11:00");
   const [geo, setGeo] = useState(false);
@@ -87,8 +84,8 @@ export function EventForm({ groups }: { groups: RuleGroup[] }) {
           ruleId,
           description: description.trim(),
           place: place.trim(),
-          startsAt: at(date, start),
-          endsAt: at(date, end),
+          startsAt: villageInstant(date, start),
+          endsAt: villageInstant(date, end),
           geoLat: geo ? num(lat) : null,
           geoLng: geo ? num(lng) : null,
           geoRadiusM: geo ? num(radius) : null,
@@ -136,6 +133,9 @@ export function EventForm({ groups }: { groups: RuleGroup[] }) {
         <Check label={t("geofence")} checked={geo} onChange={setGeo} testId="event-geo" />
         {geo ? (
           <>
+            <p className="rounded-xl bg-amber-50 p-2.5 text-base text-amber-900 ring-1 ring-amber-200" data-testid="event-geo-trust">
+              {t("geoTrust")}
+            </p>
             <Button type="button" variant="secondary" className="w-full" onClick={locateMe} disabled={locating}>
               {locating ? t("locating") : t("useLocation")}
             </Button>

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
@@ -38,6 +38,12 @@ export function Roster({ eventId }: { eventId: string }) {
           {d.event.title} · {t("count", { count: d.count })}
         </p>
       ) : null}
+      {d?.event.geofenced ? (
+        <p className="rounded-xl bg-amber-50 p-2.5 text-base text-amber-900 ring-1 ring-amber-200" data-testid="roster-geo-trust">
+          {t("geoTrust")}
+          {d.flagged > 0 ? <span className="block font-medium">{t("flaggedCount", { count: d.flagged })}</span> : null}
+        </p>
+      ) : null}
       <CardCheckIn eventId={eventId} onCheckedIn={refresh} />
       <h2 className="pt-2 text-lg font-bold">{t("listTitle")}</h2>
       {d && grid ? (
@@ -71,6 +77,7 @@ export function Roster({ eventId }: { eventId: string }) {
               data-testid="roster-household"
               data-number={h.number}
               data-checked-in={h.checkedIn ? "1" : "0"}
+              data-position-flagged={h.positionFlagged ? "1" : "0"}
             >
               <div className="flex items-center justify-between gap-2">
                 <p className="min-w-0 text-lg font-medium">
@@ -113,6 +120,11 @@ export function Roster({ eventId }: { eventId: string }) {
               {h.checkedIn ? (
                 <p className="mt-1 text-base text-stone-700" data-testid="roster-by">
                   {t("by", { method: h.method ? tm(h.method) : "", by: h.checkedInBy ?? "", when: h.checkedInAt ? formatDateTime(h.checkedInAt, locale) : "" })}
+                </p>
+              ) : null}
+              {h.checkedIn && h.positionFlagged ? (
+                <p className="mt-1 text-base font-medium text-amber-800" data-testid="roster-position-flag">
+                  {h.accuracyM != null ? t("flaggedAccuracy", { m: h.accuracyM }) : t("flaggedNoAccuracy")}
                 </p>
               ) : null}
               {h.checkedIn && h.members.some((m) => m.present) ? (

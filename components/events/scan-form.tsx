@@ -9,7 +9,7 @@ import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { CameraScanner } from "./camera-scanner";
 
-type Where = { lat: number; lng: number };
+type Where = { lat: number; lng: number; accuracy?: number };
 type Scan = { token: string } | { code: string };
 
 /**
@@ -44,7 +44,8 @@ export function ScanForm() {
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         setLocating(false);
-        if (last) send(last, { lat: pos.coords.latitude, lng: pos.coords.longitude });
+        // the accuracy too: without it the check-in is flagged as of doubtful position
+        if (last) send(last, { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracy: pos.coords.accuracy });
       },
       (err) => {
         setLocating(false);

@@ -64,6 +64,8 @@ export function HouseholdDetail({
 
       <HouseholdMembers household={h} editable={editable} />
 
+      <PinCard householdId={h.id} pinSet={h.pinSet} canReset={canEdit} />
+
       {canEdit ? (
         <div className="space-y-2">
           <ErrorBox message={setStatus.error?.message} />
@@ -136,5 +138,51 @@ function EditForm({ household, grids, onDone }: { household: HouseholdDetailData
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The card PIN: set or not. The committee cannot set it (only the household can), only reset it with a reason. */
+function PinCard({ householdId, pinSet, canReset }: { householdId: string; pinSet: boolean; canReset: boolean }) {
+  const t = useTranslations("household.pin");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const reset = useMutation(
+    trpc.household.resetPin.mutationOptions({
+      onSuccess: () => {
+        setReason("");
+        return queryClient.invalidateQueries({ queryKey: trpc.household.pathKey() });
+      },
+    }),
+  );
+  return (
+    <Card data-testid="household-pin">
+      <h2 className="mb-1 text-xl font-bold">{t("title")}</h2>
+      <p className="text-base text-stone-700" data-testid="household-pin-status">
+        {pinSet ? t("set") : t("notSet")}
+      </p>
+      {reset.isSuccess ? (
+        <p role="status" className="mt-2 text-base text-green-800">
+          {t("done")}
+        </p>
+      ) : null}
+      {canReset && pinSet ? (
+        <div className="mt-3 space-y-2">
+          <Field label={t("reason")}>
+            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} autoComplete="off" data-testid="pin-reset-reason" />
+          </Field>
+          <ErrorBox message={reset.error?.message} />
+          <ConfirmButton
+            className="w-full"
+            label={t("reset")}
+            question={t("resetConfirm")}
+            disabled={reason.trim().length < 2}
+            busy={reset.isPending}
+            onConfirm={() => reset.mutate({ householdId, reason: reason.trim() })}
+            testId="pin-reset"
+          />
+        </div>
+      ) : null}
+    </Card>
   );
 }

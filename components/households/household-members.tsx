@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -22,6 +22,9 @@ export function HouseholdMembers({ household, editable }: { household: Household
   const remove = useMutation(trpc.household.removeMember.mutationOptions({ onSuccess: refresh }));
   const unlink = useMutation(trpc.household.linkMember.mutationOptions({ onSuccess: refresh }));
   const [linking, setLinking] = useState<string | null>(null);
+  const [showLeft, setShowLeft] = useState(false);
+  const history = useQuery(trpc.household.get.queryOptions({ id: household.id, includeLeft: true }, { enabled: showLeft }));
+  const members = showLeft && history.data ? history.data.members : household.members;
   const rowError = remove.error?.message ?? unlink.error?.message;
 
   return (
@@ -29,18 +32,33 @@ export function HouseholdMembers({ household, editable }: { household: Household
       <h2 className="mb-2 text-xl font-bold">{t("household.members.title", { count: household.members.length })}</h2>
       <ErrorBox message={rowError} />
       <ul className="divide-y divide-stone-200" data-testid="member-list">
-        {household.members.map((m) => (
-          <li key={m.id} className="py-3" data-testid="member-item">
+        {members.map((m) => (
+          <li key={m.id} className={`py-3 ${m.status === "LEFT" ? "opacity-70" : ""}`} data-testid={m.status === "LEFT" ? "member-left" : "member-item"}>
             <div className="flex items-center justify-between gap-2">
               <span className="min-w-0 truncate text-xl font-medium">{m.name}</span>
               <span className="shrink-0 text-lg text-stone-600">{t(`relations.${m.relation}` as "relations.HEAD")}</span>
             </div>
             <p className="text-base text-stone-600">
-              {m.account ? t("household.members.account", { phone: m.account.phoneMasked }) : t("household.members.noAccount")}
+              {m.status === "LEFT"
+                ? t("household.members.left", { date: m.leftAt ? new Date(m.leftAt).toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" }) : "" })
+                : m.account
+                  ? t("household.members.account", { phone: m.account.phoneMasked })
+                  : m.linkPending
+                    ? t("household.members.pending")
+                    : t("household.members.noAccount")}
             </p>
-            {editable ? (
+            {editable && m.status !== "LEFT" ? (
               <div className="mt-2 flex flex-wrap gap-2">
-                {m.account ? (
+                {m.linkPending ? (
+                  <ConfirmButton
+                    variant="secondary"
+                    label={t("household.members.withdraw")}
+                    question={t("household.members.withdrawConfirm", { name: m.name })}
+                    busy={unlink.isPending && unlink.variables?.memberId === m.id}
+                    onConfirm={() => unlink.mutate({ memberId: m.id, phone: null })}
+                    testId="member-withdraw"
+                  />
+                ) : m.account ? (
                   <ConfirmButton
                     variant="secondary"
                     label={t("household.members.unlink")}
@@ -65,10 +83,13 @@ export function HouseholdMembers({ household, editable }: { household: Household
                 ) : null}
               </div>
             ) : null}
-            {editable && linking === m.id && !m.account ? <LinkForm member={m} onDone={() => setLinking(null)} /> : null}
+            {editable && linking === m.id && !m.account && !m.linkPending ? <LinkForm member={m} onDone={() => setLinking(null)} /> : null}
           </li>
         ))}
       </ul>
+      <button type="button" className="mt-2 min-h-12 text-base text-brand-dark underline" onClick={() => setShowLeft((v) => !v)} data-testid="member-show-left">
+        {showLeft ? t("household.members.hideLeft") : t("household.members.showLeft")}
+      </button>
       {editable ? <AddMemberForm householdId={household.id} /> : null}
     </Card>
   );

@@ -34,6 +34,7 @@ export async function AwardPage({ base, id }: { base: StaffBase; id: string }) {
               id={trail.award.id}
               status={trail.award.status}
               reviewBlock={trail.reviewBlock}
+              blockReason={trail.blockReason}
               openObjections={trail.award.openObjections}
               max={REASON_MAX}
             />

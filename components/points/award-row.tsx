@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatShortDay } from "./format";
+import { formatShortDay } from "@/server/lib/village-time.schema";
 import { AwardStatusBadge, PointsFigure } from "./status-badge";
 import type { AwardView } from "./types";
 

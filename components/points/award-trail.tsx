@@ -1,7 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { formatDay } from "@/components/rules/format";
-import { formatDateTime } from "./format";
+import { formatDateTime, formatDay } from "@/server/lib/village-time.schema";
 import { AwardStatusBadge, PointsFigure } from "./status-badge";
 import type { Trail } from "./types";
 
@@ -115,9 +114,9 @@ export function AwardTrail({ trail, staff = false, children }: { trail: Trail; s
           {rejected ? null : (
             <Step
               n={3}
-              title={t("trail.notice")}
+              title={t("trail.publicity")}
               state={a.notice ? (a.notice.windowOpen || (a.status === "IN_NOTICE" && a.openObjections > 0) ? "now" : "done") : "pending"}
-              testId="trail-notice"
+              testId="trail-publicity"
             >
               {a.notice ? (
                 <>

@@ -9,7 +9,8 @@ import { Card, ErrorBox } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { RuleGroup } from "@/server/modules/rules/rule.schema";
-import { newRequestKey, signed } from "./format";
+import { newRequestKey } from "@/server/lib/words.schema";
+import { signed } from "./format";
 import { ReasonEvidence } from "./reason-evidence";
 import { findRule, RulePicker } from "./rule-picker";
 

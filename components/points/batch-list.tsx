@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import type { Batch } from "./types";
 
 /** Notice batches, newest first: window, who published, how many entries and where they stand. */

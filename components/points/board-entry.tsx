@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatDateTime, formatShortDay } from "./format";
+import { formatDateTime, formatShortDay } from "@/server/lib/village-time.schema";
 import { PointsFigure } from "./status-badge";
 import type { BoardEntry as Entry } from "./types";
 

@@ -7,8 +7,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { AwardRowBody } from "./award-row";
-import { formatDateTime } from "./format";
 import type { ObjectionItem } from "./types";
 
 /**
@@ -90,7 +90,7 @@ function ObjectionCard({ o, answerMax, onRuled }: { o: ObjectionItem; answerMax:
       </div>
       {blocked ? (
         <p className="mt-2 text-base font-medium text-stone-700" data-testid="objection-blocked">
-          {t(`reviewBlock.${blocked}`)}
+          {o.ruleBlockReason ? t(`blockWhy.${o.ruleBlockReason}`) : t(`reviewBlock.${blocked}`)}
         </p>
       ) : (
         <div className="mt-2 space-y-2">

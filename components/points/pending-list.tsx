@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatDateTime, formatShortDay } from "./format";
+import { formatDateTime, formatShortDay } from "@/server/lib/village-time.schema";
 import { AwardStatusBadge, PointsFigure } from "./status-badge";
 import type { AwardView } from "./types";
 

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 
 /**
  * 发布公示: publishes every approved entry in one notice batch. Before asking, it says how many
@@ -16,7 +16,7 @@ export function PublishCard({ count, noticeDays, closesAt }: { count: number; no
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const publish = useMutation(trpc.notice.publish.mutationOptions({ onSuccess: () => router.refresh() }));
+  const publish = useMutation(trpc.publicity.publish.mutationOptions({ onSuccess: () => router.refresh() }));
   const closes = formatDateTime(closesAt, locale);
 
   return (

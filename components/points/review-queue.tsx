@@ -124,13 +124,14 @@ function QueueItem({ a, noteMax, onGone }: { a: AwardListItem; noteMax: number; 
       data-testid="queue-item"
       data-household={a.household.number}
       data-blocked={blocked ?? undefined}
+      data-block-reason={a.blockReason ?? undefined}
     >
       <Link href={`/s/awards/${a.id}`} className={`block ${blocked ? "opacity-70" : ""}`} data-testid="queue-open">
         <AwardRowBody a={a} showStatus={false} />
       </Link>
       {blocked ? (
         <p className="mt-2 rounded-xl bg-white/70 px-3 py-2 text-base font-medium text-stone-700 ring-1 ring-stone-300" data-testid="queue-blocked">
-          {t(`reviewBlock.${blocked}`)}
+          {a.blockReason ? t(`blockWhy.${a.blockReason}`) : t(`reviewBlock.${blocked}`)}
         </p>
       ) : (
         <div className="mt-2 space-y-2">

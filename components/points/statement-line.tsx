@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatShortDay } from "./format";
+import { formatShortDay } from "@/server/lib/village-time.schema";
 import { PointsFigure } from "./status-badge";
 import type { StatementLine as Line } from "./types";
 

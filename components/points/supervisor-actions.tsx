@@ -18,12 +18,14 @@ export function SupervisorActions({
   id,
   status,
   reviewBlock,
+  blockReason,
   openObjections,
   max,
 }: {
   id: string;
   status: string;
   reviewBlock: "OWN_PROPOSAL" | "RELATED_HOUSEHOLD" | null;
+  blockReason?: "OWN_PROPOSAL" | "MEMBER" | "DECLARED" | "PROPOSED" | "SHARED_PERSON" | null;
   openObjections: number;
   max: number;
 }) {
@@ -60,7 +62,7 @@ export function SupervisorActions({
     return (
       <Card className="bg-stone-100">
         <p className="text-lg text-stone-800" data-testid="review-blocked">
-          {t(`reviewBlock.${block}`)}
+          {blockReason && blockReason !== "OWN_PROPOSAL" ? t(`blockWhy.${blockReason}`) : t(`reviewBlock.${block}`)}
         </p>
       </Card>
     );

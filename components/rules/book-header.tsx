@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { formatDay } from "@/server/lib/village-time.schema";
 import { BookStatus } from "./book-status";
-import { formatDay } from "./format";
 
 export type BookHeaderData = {
   version: number;

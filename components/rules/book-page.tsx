@@ -7,7 +7,7 @@ import { serverCaller } from "@/server/trpc/server-caller";
 import { BookEditor } from "./book-editor";
 import { BookHeader } from "./book-header";
 import { CountersignCard } from "./countersign-card";
-import { formatDay } from "./format";
+import { formatDay } from "@/server/lib/village-time.schema";
 import { RuleGroups } from "./rule-item";
 import type { RulesBase } from "./books-page";
 

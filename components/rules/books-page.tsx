@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui/card";
 import { serverCaller } from "@/server/trpc/server-caller";
+import { formatDay } from "@/server/lib/village-time.schema";
 import { BookStatus } from "./book-status";
 import { CreateDraftForm } from "./create-draft-form";
-import { formatDay } from "./format";
 
 export type RulesBase = "/c" | "/s";
 

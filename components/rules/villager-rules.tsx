@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui/card";
 import { serverCaller } from "@/server/trpc/server-caller";
-import { formatDay } from "./format";
+import { formatDay } from "@/server/lib/village-time.schema";
 import { RuleGroups } from "./rule-item";
 
 /**

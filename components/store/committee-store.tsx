@@ -2,14 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { newRequestKey } from "@/components/points/format";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { villageDay } from "@/server/lib/village-time.schema";
+import { newRequestKey } from "@/server/lib/words.schema";
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => villageDay(new Date());
 
 type Shop = {
   id: string;

@@ -3,25 +3,22 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { CameraScanner, type ScannerTexts } from "@/components/events/camera-scanner";
-import { newRequestKey } from "@/components/points/format";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { CARD_QR, PAY_QR } from "@/server/lib/codes.schema";
+import { newRequestKey } from "@/server/lib/words.schema";
 import type { Payer } from "@/server/modules/store/store.schema";
 
 type Mode = "CODE" | "CARD";
-
-/** What the till's camera takes: a villager's payment code (MB1.…) or a printed household card (MBH1:…). */
-const PAY_QR = /^(MB1\.|MBH1:)/;
-const CARD_QR = /^MBH1:/;
 
 /**
  * The shopkeeper's till: who pays (the camera reads the villager's payment code, or the printed card
  * and then the household types the PIN; typed fallback: the household number + the 8 digits under
  * the code, or the card's number + PIN) → tap items → confirm. One request key per sale, so a double
  * tap or a retry over a weak network redeems once. A price changed since the list was loaded:
- * the server refuses with PRICE_CHANGED, the list reloads and the new total is confirmed again.
+ * the server refuses with PRICE_CHANGED (or PRICE_STALE: a line priced on an older version), the list reloads and the new total is confirmed again.
  */
 export function Pos() {
   const t = useTranslations("store.pos");
@@ -44,7 +41,7 @@ export function Pos() {
   const redeem = useMutation(
     trpc.store.redeem.mutationOptions({
       onError: (e) => {
-        if (e.data?.domainCode === "PRICE_CHANGED") void items.refetch();
+        if (e.data?.domainCode === "PRICE_CHANGED" || e.data?.domainCode === "PRICE_STALE") void items.refetch();
       },
     }),
   );
@@ -294,7 +291,7 @@ export function Pos() {
         </p>
         {balance !== null && total > 0 ? <p className={`text-base ${balance - total < 0 ? "text-red-700" : "text-stone-600"}`}>{t("after", { points: balance - total })}</p> : null}
         {/* a changed price is not a failure: the list has reloaded and the server's message names both totals */}
-        {redeem.error?.data?.domainCode === "PRICE_CHANGED" ? (
+        {redeem.error?.data?.domainCode === "PRICE_CHANGED" || redeem.error?.data?.domainCode === "PRICE_STALE" ? (
           <p role="status" className="rounded-xl bg-amber-50 p-3 text-base text-amber-900 ring-1 ring-amber-300" data-testid="pos-price-changed">
             {redeem.error.message}
           </p>
@@ -305,7 +302,7 @@ export function Pos() {
           type="button"
           className="w-full"
           disabled={!lines.length || redeem.isPending || items.isFetching}
-          onClick={() => redeem.mutate({ payer, lines: lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity })), expectedTotal: total, idempotencyKey: requestKey })}
+          onClick={() => redeem.mutate({ payer, lines: lines.map((l) => ({ itemId: l.item.id, quantity: l.quantity, priceVersion: l.item.priceVersion })), expectedTotal: total, idempotencyKey: requestKey })}
           data-testid="pos-confirm"
         >
           {redeem.isPending ? t("confirming") : t("confirm", { points: total })}

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { Card } from "@/components/ui/card";
 
 export type ReceiptView = {

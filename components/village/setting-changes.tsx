@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 
 type Change = { id: string; setting: string; before: number; after: number; reason: string; createdAt: Date; changedByName?: string };
 

@@ -2,9 +2,9 @@
 /** Server actions for the session: choosing a membership, switching language. */
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
+import { appDeps } from "@/server/lib/deps";
 import { servedOverHttps } from "@/server/lib/security-headers";
 import { loadActor } from "./actor.repo";
 import { HOME_OF } from "./homes";
@@ -16,7 +16,7 @@ export async function chooseMembership(formData: FormData) {
   const membershipId = String(formData.get("membershipId") ?? "").slice(0, 40);
   const claims = await sessionClaims();
   if (!claims) redirect("/signin");
-  const actor = await loadActor(getDb(), claims.userId, membershipId, claims.sessionVersion);
+  const actor = await loadActor(appDeps().db, claims.userId, membershipId, claims.sessionVersion);
   if (!actor) redirect("/choose");
   // Secure over https, so the choice never travels in clear text once the site has https.
   const secure = servedOverHttps(await headers(), { publicUrl: env.NEXTAUTH_URL, trustProxy: env.TRUST_PROXY });

@@ -1,7 +1,10 @@
+/**
+ * From a session to an actor. The tables are the accounts module's (people and memberships) and the
+ * regions module's (the place's name): this file reads them through accounts' read face.
+ */
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
-import { hotQuery } from "@/server/db/hot-sql";
 import type { Role } from "@/server/db/generated/enums";
+import { activeMemberships, actorMembership } from "@/server/modules/accounts/account.read";
 import type { Actor } from "./actor";
 import { VILLAGE_ROLES } from "./permissions";
 
@@ -9,27 +12,16 @@ export type Membership = { id: string; role: Role; regionId: string; regionName:
 
 /** The user's active memberships; none when `sessionVersion` is given and is not the user's (a revoked session). */
 export async function listMemberships(db: Db, userId: string, sessionVersion?: number): Promise<Membership[]> {
-  const rows = await db.membership.findMany({
-    where: { userId, active: true, user: { active: true, ...(sessionVersion === undefined ? {} : { sessionVersion }) } },
-    select: { id: true, role: true, regionId: true, region: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map((r) => ({ id: r.id, role: r.role, regionId: r.regionId, regionName: r.region.name }));
+  return activeMemberships(db, userId, sessionVersion);
 }
 
 /**
  * The actor for (user, membership), or null when the membership is not the user's or is inactive, or
  * when `sessionVersion` is given and is not the user's (the session was revoked).
- * Runs on every signed-in request: one joined query (Prisma's nested select would send three), on hot-sql.
+ * Runs on every signed-in request: one joined query on hot-sql.
  */
 export async function loadActor(db: Db, userId: string, membershipId: string, sessionVersion?: number): Promise<Actor | null> {
-  const [m] = await hotQuery<{ id: string; role: Role; regionId: string; gridId: string | null; regionName: string; userName: string }>(db, Prisma.sql`
-    SELECT m."id", m."role"::text AS "role", m."regionId", m."gridId", r."name" AS "regionName", u."name" AS "userName"
-    FROM "Membership" m
-    JOIN "User" u ON u."id" = m."userId"
-    JOIN "Region" r ON r."id" = m."regionId"
-    WHERE m."id" = ${membershipId} AND m."userId" = ${userId} AND m."active" AND u."active"
-      AND (${sessionVersion ?? null}::int IS NULL OR u."sessionVersion" = ${sessionVersion ?? null}::int)`);
+  const m = await actorMembership(db, userId, membershipId, sessionVersion);
   if (!m) return null;
   return {
     userId,

@@ -3,12 +3,19 @@ import Credentials from "next-auth/providers/credentials";
 import { env } from "@/server/env";
 import { appDeps } from "@/server/lib/deps";
 import { isDomainError } from "@/server/lib/errors";
-import { ZSignInInput } from "@/server/modules/accounts/account.schema";
+import { ZSignInInput } from "./login.schema";
+import { peerFromHeaders } from "@/server/http/client-ip";
 import { checkCredentials } from "./login.service";
 
+/**
+ * The address the launcher's front server vouched for (server/http/client-ip.ts). X-Forwarded-For and
+ * X-Real-IP are never read here: the front already believed them, or removed them, by TRUST_PROXY.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return forwarded || String(headers?.["x-real-ip"] ?? "") || "local";
+  return peerFromHeaders((name) => {
+    const v = headers?.[name];
+    return typeof v === "string" ? v : Array.isArray(v) ? String(v[0] ?? "") : null;
+  }, env.MB_PEER_TOKEN);
 }
 
 export const authOptions: NextAuthOptions = {

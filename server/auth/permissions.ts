@@ -26,6 +26,12 @@ export const PERMISSIONS = {
   "me.get": EVERYONE,
   "me.changePassword": EVERYONE,
   "me.signOutEverywhere": EVERYONE,
+  // notifications addressed to the person or their household, and links to a household waiting for
+  // the account holder's answer (an account of any role can be asked)
+  "notification.list": EVERYONE,
+  "notification.markRead": EVERYONE,
+  "me.links": EVERYONE,
+  "me.answerLink": EVERYONE,
   // villager: their own household
   "household.mine": ["VILLAGER"],
   // household register
@@ -37,6 +43,8 @@ export const PERMISSIONS = {
   "household.addMember": ["COMMITTEE"],
   "household.removeMember": ["COMMITTEE"],
   "household.linkMember": ["COMMITTEE"],
+  // the committee cannot set a household's card PIN, only clear it (with a reason) for the household to set anew
+  "household.resetPin": ["COMMITTEE"],
   "household.import": ["COMMITTEE"],
   // printed household cards (QR + 户号 + head's name), as a print sheet and a PDF
   "household.cards": ["COMMITTEE"],
@@ -79,14 +87,16 @@ export const PERMISSIONS = {
   "award.approve": ["SUPERVISOR"],
   "award.reject": ["SUPERVISOR"],
   "award.reverse": ["SUPERVISOR"],
-  "notice.publish": ["COMMITTEE"],
-  "notice.batches": ["COMMITTEE", "SUPERVISOR"],
-  "notice.board": ["VILLAGER", ...VILLAGE_STAFF],
+  "publicity.publish": ["COMMITTEE"],
+  "publicity.batches": ["COMMITTEE", "SUPERVISOR"],
+  "publicity.board": ["VILLAGER", ...VILLAGE_STAFF],
   "objection.create": ["VILLAGER"],
   "objection.list": ["COMMITTEE", "SUPERVISOR"],
   "objection.rule": ["SUPERVISOR"],
   "relation.list": ["COMMITTEE", "SUPERVISOR"],
   "relation.declare": ["COMMITTEE", "SUPERVISOR"],
+  // only the supervisor a relation was proposed for answers it
+  "relation.answer": ["SUPERVISOR"],
   // the household's points (villager) and the trail behind each entry
   "points.summary": ["VILLAGER"],
   "points.statement": ["VILLAGER"],
@@ -112,7 +122,7 @@ export const PERMISSIONS = {
   "store.redeem": ["SHOPKEEPER"],
   "store.refund": ["SHOPKEEPER", "SUPERVISOR"],
   "store.receipts": ["VILLAGER", "SHOPKEEPER", "COMMITTEE", "SUPERVISOR"],
-  "store.setPin": ["COMMITTEE", "VILLAGER"],
+  "store.setPin": ["VILLAGER"],
   "item.list": ["SHOPKEEPER", "COMMITTEE"],
   "item.save": ["SHOPKEEPER"],
   "item.adjustStock": ["SHOPKEEPER"],

@@ -2,10 +2,10 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { cookies } from "next/headers";
 import { jwtDecrypt } from "jose";
-import { getDb } from "@/server/db";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "./actor";
 import { env } from "@/server/env";
+import { appDeps } from "@/server/lib/deps";
 import { loadActor, type Membership, listMemberships } from "./actor.repo";
 
 /** The cookie that says which of the user's memberships is in use (validated on every request). */
@@ -135,5 +135,5 @@ export async function sessionFromClaims(db: Db, claims: SessionClaims | null, ch
 export async function currentSession(): Promise<SessionState> {
   const claims = await sessionClaims();
   if (!claims) return { kind: "anonymous" };
-  return sessionFromClaims(getDb(), claims, (await cookies()).get(MEMBERSHIP_COOKIE)?.value);
+  return sessionFromClaims(appDeps().db, claims, (await cookies()).get(MEMBERSHIP_COOKIE)?.value);
 }

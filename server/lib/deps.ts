@@ -20,8 +20,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 // One client per process, kept on globalThis across hot reloads and across Next's module graphs.
 const g = globalThis as unknown as { prisma?: Db };
 
-/** The app's one database client. */
-export function appDb(): Db {
+/** The app's one database client (reached through appDeps()). */
+function appDb(): Db {
   return (g.prisma ??= createPrisma());
 }
 

@@ -10,13 +10,15 @@
  * sig = the first 16 bytes of HMAC-SHA256(secret, "<version>|eventId|villageId[|window]"), base64url.
  * A photo of the kiosk QR sent to a friend stops working within 30–60 s.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { CARD_PREFIX, CHECKIN_ROTATING_PREFIX, CHECKIN_STATIC_PREFIX, CHECKIN_TYPED_PREFIX } from "./codes.schema";
+import { hmac, sameText, sig128 } from "./signing";
 
 export const WINDOW_MS = 30_000;
 export const TOKEN_MAX_LENGTH = 200;
 const SIG_LENGTH = 22; // 16 bytes in base64url without padding
-const ROTATING = "MBE1";
-const STATIC = "MBS1";
+const ROTATING = CHECKIN_ROTATING_PREFIX;
+const STATIC = CHECKIN_STATIC_PREFIX;
 const ID_RE = /^[0-9A-Za-z_-]{1,40}$/;
 const SIG_RE = /^[0-9A-Za-z_-]+$/;
 
@@ -44,26 +46,15 @@ export const windowOf = (nowMs: number) => Math.floor(nowMs / WINDOW_MS);
 /** When the window of `nowMs` ends (the kiosk rotates then). */
 export const windowEndsAt = (nowMs: number) => (windowOf(nowMs) + 1) * WINDOW_MS;
 
-function mac(secret: string, text: string): Buffer {
-  return createHmac("sha256", secret).update(text, "utf8").digest();
-}
-const sigOf = (secret: string, text: string) => mac(secret, text).subarray(0, 16).toString("base64url");
-
-function sameSig(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** The rotating token of the event for the window of `nowMs`. */
 export function signRotating(key: Omit<EventKey, "allowStaticCode">, nowMs: number): string {
   const w = windowOf(nowMs);
-  return `${ROTATING}.${key.eventId}.${key.villageId}.${w}.${sigOf(key.secret, `${ROTATING}|${key.eventId}|${key.villageId}|${w}`)}`;
+  return `${ROTATING}.${key.eventId}.${key.villageId}.${w}.${sig128(key.secret, `${ROTATING}|${key.eventId}|${key.villageId}|${w}`)}`;
 }
 
 /** The printable static token (the caller checks the event allows one). */
 export function signStatic(key: Omit<EventKey, "allowStaticCode">): string {
-  return `${STATIC}.${key.eventId}.${key.villageId}.${sigOf(key.secret, `${STATIC}|${key.eventId}|${key.villageId}`)}`;
+  return `${STATIC}.${key.eventId}.${key.villageId}.${sig128(key.secret, `${STATIC}|${key.eventId}|${key.villageId}`)}`;
 }
 
 /** Reads a token's parts without checking the signature (the event's secret is looked up by eventId). */
@@ -109,12 +100,12 @@ export function verifyParsed(t: ParsedToken, key: EventKey, nowMs: number): Veri
   if (t.eventId !== key.eventId) return { ok: false, reason: "OTHER_EVENT" };
   if (t.villageId !== key.villageId) return { ok: false, reason: "OTHER_VILLAGE" };
   if (t.kind === "STATIC") {
-    if (!sameSig(t.sig, sigOf(key.secret, `${STATIC}|${t.eventId}|${t.villageId}`))) return { ok: false, reason: "BAD_SIGNATURE" };
+    if (!sameText(t.sig, sig128(key.secret, `${STATIC}|${t.eventId}|${t.villageId}`))) return { ok: false, reason: "BAD_SIGNATURE" };
     if (!key.allowStaticCode) return { ok: false, reason: "STATIC_NOT_ALLOWED" };
     return { ok: true, kind: "STATIC", window: null };
   }
   // The signature first: a forged token learns nothing about windows.
-  if (!sameSig(t.sig, sigOf(key.secret, `${ROTATING}|${t.eventId}|${t.villageId}|${t.window}`))) return { ok: false, reason: "BAD_SIGNATURE" };
+  if (!sameText(t.sig, sig128(key.secret, `${ROTATING}|${t.eventId}|${t.villageId}|${t.window}`))) return { ok: false, reason: "BAD_SIGNATURE" };
   const current = windowOf(nowMs);
   if (t.window > current) return { ok: false, reason: "FUTURE" };
   if (t.window < current - 1) return { ok: false, reason: "EXPIRED" };
@@ -123,7 +114,7 @@ export function verifyParsed(t: ParsedToken, key: EventKey, nowMs: number): Veri
 
 /** The typed short code (6 digits) of the event for `window`. */
 export function shortCodeFor(key: Omit<EventKey, "allowStaticCode">, window: number): string {
-  const n = mac(key.secret, `MBC1|${key.eventId}|${key.villageId}|${window}`).readUInt32BE(0) % 1_000_000;
+  const n = hmac(key.secret, `${CHECKIN_TYPED_PREFIX}|${key.eventId}|${key.villageId}|${window}`).readUInt32BE(0) % 1_000_000;
   return String(n).padStart(6, "0");
 }
 
@@ -144,7 +135,7 @@ export function verifyShortCode(code: string, key: Omit<EventKey, "allowStaticCo
   const c = (code ?? "").replace(/\s+/g, "");
   if (!SHORT_CODE_RE.test(c)) return { ok: false, reason: "GARBAGE" };
   const w = windowOf(nowMs);
-  const same = (win: number) => sameSig(c, shortCodeFor(key, win));
+  const same = (win: number) => sameText(c, shortCodeFor(key, win));
   if (same(w) || same(w - 1)) return { ok: true };
   for (let back = 2; back <= EXPIRED_LOOKBACK_WINDOWS; back++) if (same(w - back)) return { ok: false, reason: "EXPIRED" };
   return { ok: false, reason: "BAD_SIGNATURE" };
@@ -152,7 +143,7 @@ export function verifyShortCode(code: string, key: Omit<EventKey, "allowStaticCo
 
 // ───────── Printed household cards ─────────
 
-const CARD = "MBH1:";
+const CARD = CARD_PREFIX;
 
 /** The QR payload of a household's printed card. */
 export const cardPayload = (householdId: string) => `${CARD}${householdId}`;

@@ -4,11 +4,12 @@ import { auditRouter } from "./routers/audit";
 import { gridRouter } from "./routers/grid";
 import { householdRouter } from "./routers/household";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
 import { regionRouter } from "./routers/region";
 import { ruleRouter } from "./routers/rule";
 import { villageRouter } from "./routers/village";
 import { awardRouter } from "./routers/award";
-import { noticeRouter } from "./routers/notice";
+import { publicityRouter } from "./routers/publicity";
 import { objectionRouter } from "./routers/objection";
 import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
@@ -26,7 +27,7 @@ export const appRouter = router({
   village: villageRouter,
   rule: ruleRouter,
   award: awardRouter,
-  notice: noticeRouter,
+  publicity: publicityRouter,
   objection: objectionRouter,
   relation: relationRouter,
   supervisor: supervisorRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   store: storeRouter,
   item: itemRouter,
   settlement: settlementRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -122,3 +122,16 @@ test("committee opens an account for a new grid worker, who lands on their grid"
   await expect(page.getByTestId("whoami")).toContainText("桃源村 · 网格员");
   await expect(page.getByTestId("grid-name")).toHaveText("第二网格");
 });
+
+test("the town opens a village's supervisors: the current one is listed, a committee member cannot be appointed", async ({ page }) => {
+  await signInWithDemo(page, "13800000006", "/a");
+  await page.getByTestId("village-row").filter({ hasText: "桃源村" }).getByTestId("village-supervisors-link").click();
+  await page.waitForURL(/\/a\/villages\/[^/]+$/);
+  await expect(page.getByTestId("current-supervisor").filter({ hasText: "张德明" })).toHaveCount(1);
+  await expect(page.getByTestId("current-supervisor").filter({ hasText: "张德明" })).not.toContainText("138000");
+  await page.getByTestId("supervisor-search").fill("李春梅");
+  const committee = page.getByTestId("supervisor-candidate").filter({ hasText: "李春梅" });
+  await expect(committee).toContainText("村委会或商户，不能任命");
+  await expect(committee.getByTestId("appoint-supervisor")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

@@ -2,13 +2,16 @@
  * Event check-in on 360×740 phones: the committee's kiosk shows a rotating QR; the villager's page
  * scans it through the camera (Chromium's fake camera plays a Y4M video made here from the kiosk's
  * own token, as STACK.md describes) and says checked in; a second scan says already checked in; a
- * household is checked in from the roll call by staff. Runs on a fresh demo database (桃源村 has an
- * event on now with household 001 not yet checked in).
+ * household is checked in from the roll call by staff. A geofenced event of its own: the committee is
+ * told positions come from the phones, and a check-in whose phone reported a poor accuracy is marked
+ * in the roll call. Runs on a fresh demo database (桃源村 has an event on now with household 001 not
+ * yet checked in).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { fakeCameraArgs, y4m } from "./fake-camera";
+import { shotPath } from "./shot-path";
 
 const VIDEO = path.resolve("test-results/e2e-checkin-qr.y4m");
 mkdirSync(path.dirname(VIDEO), { recursive: true });
@@ -22,10 +25,10 @@ test.use({
   },
 });
 
-async function signIn(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext();
+async function signIn(browser: Browser, phone: string, where?: { latitude: number; longitude: number; accuracy: number }): Promise<Page> {
+  const context = await browser.newContext(where ? { geolocation: where } : {});
   const base = test.info().project.use.baseURL!;
-  await context.grantPermissions(["camera"], { origin: base });
+  await context.grantPermissions(where ? ["camera", "geolocation"] : ["camera"], { origin: base });
   const page = await context.newPage();
   await page.goto("/signin");
   await page.getByTestId(`demo-${phone}`).click();
@@ -80,4 +83,47 @@ test("kiosk QR scanned through the camera checks the household in once; staff ch
   await expect(row).toContainText("已签到", { timeout: 10_000 });
   await expect(row).toContainText("点名");
   await expect(committee.getByTestId("roster-count")).toContainText(`已签到 ${before + 2} 户`);
+});
+
+test("a geofenced event: the committee is told positions can be faked; a poor-accuracy check-in is marked in the roll call", async ({ browser }) => {
+  const title = `围栏测试${Date.now() % 1_000_000}`;
+  const committee = await signIn(browser, "13800000002");
+  await committee.goto("/c/events/new");
+  await committee.getByTestId("event-title").fill(title);
+  await committee.getByTestId("rule-select").selectOption({ index: 1 });
+  await committee.getByTestId("event-start").fill("00:00");
+  await committee.getByTestId("event-end").fill("23:59");
+  await expect(committee.getByTestId("event-geo-trust")).toHaveCount(0);
+  await committee.getByTestId("event-geo").check();
+  await expect(committee.getByTestId("event-geo-trust")).toContainText("可能不准或被伪造");
+  await committee.getByTestId("event-lat").fill("30");
+  await committee.getByTestId("event-lng").fill("120");
+  await committee.getByTestId("event-radius").fill("500");
+  await committee.getByTestId("event-submit").click();
+  await committee.waitForURL("**/c/events");
+  const card = committee.getByTestId("event-card").filter({ hasText: title });
+  await expect(card.getByTestId("event-geo-trust")).toContainText("可能被伪造");
+  await card.getByTestId("event-kiosk").click();
+  const qr = committee.getByTestId("kiosk-qr");
+  await expect(qr).toBeVisible();
+  writeFileSync(VIDEO, y4m((await qr.getAttribute("data-token"))!));
+
+  // 马秀兰 (household 002) stands at the place, but her phone reports an accuracy of 800 m
+  const villager = await signIn(browser, "13800000011", { latitude: 30.0005, longitude: 120, accuracy: 800 });
+  await villager.goto("/v/events/scan");
+  await villager.getByTestId("camera-open").click();
+  await villager.getByTestId("checkin-share-location").click({ timeout: 20_000 });
+  await expect(villager.getByTestId("checkin-result")).toHaveAttribute("data-outcome", "CHECKED_IN", { timeout: 20_000 });
+
+  await committee.goto("/c/events");
+  await committee.getByTestId("event-card").filter({ hasText: title }).getByTestId("event-roster").click();
+  await expect(committee.getByTestId("roster-geo-trust")).toContainText("1 户的签到位置存疑");
+  await committee.getByTestId("roster-search").fill("002");
+  const row = committee.locator('[data-testid="roster-household"][data-number="002"]');
+  await expect(row).toHaveAttribute("data-position-flagged", "1");
+  await expect(row.getByTestId("roster-position-flag")).toHaveText("⚠ 位置存疑：精度约 800 米");
+  // a phone-width page: nothing wider than the screen
+  expect(await committee.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await row.scrollIntoViewIfNeeded();
+  await committee.screenshot({ path: shotPath("committee-roster-position-flag.png") });
 });

@@ -75,8 +75,8 @@ test("an award goes from proposal through review, notice and an objection to the
 
   // 3. The committee publishes everything approved in one notice batch.
   await signInAs(page, COMMITTEE, "/c");
-  await page.getByTestId("go-notice").first().click();
-  await page.waitForURL("**/c/notice");
+  await page.getByTestId("go-publicity").first().click();
+  await page.waitForURL("**/c/publicity");
   await expect(page.getByTestId("publish-count")).toContainText("公示 7 天");
   await page.getByTestId("publish").click();
   await page.getByTestId("publish-confirm").click();
@@ -93,8 +93,8 @@ test("an award goes from proposal through review, notice and an objection to the
   await signInAs(page, NEIGHBOUR, "/v");
   await page.getByRole("navigation").getByRole("link", { name: "村务", exact: true }).click();
   await page.waitForURL("**/v/affairs");
-  await page.getByTestId("go-notice").click();
-  await page.waitForURL("**/v/affairs/notice");
+  await page.getByTestId("go-publicity").click();
+  await page.waitForURL("**/v/affairs/publicity");
   const entry = page.getByTestId("notice-entry").filter({ hasText: reason });
   await expect(entry).toContainText("001 王建国");
   await expect(entry).toContainText("公示截止");
@@ -240,7 +240,7 @@ test("the committee changes a village setting in the open, and a rule book is ad
 
   // 3. A villager sees the setting change on the 公示 board.
   await signInAs(page, VILLAGER, "/v");
-  await page.goto("/v/affairs/notice");
+  await page.goto("/v/affairs/publicity");
   await expect(page.getByTestId("board-setting-changes")).toContainText(`细则单项分值上限：${before} → 80`);
   await expect(page.getByTestId("board-setting-changes")).toContainText(`E2E ${tag}`);
   await signOut(page, "/v/me");
@@ -284,4 +284,27 @@ test("the committee changes a village setting in the open, and a rule book is ad
   await page.reload();
   await expect(page.getByTestId("book-status")).toHaveText("现行");
   await expect(page.getByTestId("book-countersigned-by")).toBeVisible();
+});
+
+test("a supervisor's 我的 shows the village's supervisors and the town's changes, and declares a relative's household", async ({ page }) => {
+  test.setTimeout(90_000);
+  // 030 is used by no other spec: declaring it changes nobody else's queue (declaring twice only rewrites the wording)
+  const RELATIVE = "030";
+  await signInAs(page, SUPERVISOR, "/s");
+  await page.goto("/s/me");
+  await expect(page.getByTestId("supervisor-name").filter({ hasText: "张德明" })).toContainText("（您）");
+  await expect(page.getByTestId("supervisor-history")).toBeVisible();
+  const form = page.getByTestId("declare-relation");
+  await form.getByTestId("household-search").fill(RELATIVE);
+  await form.locator(`[data-testid="household-option"][data-number="${RELATIVE}"]`).click();
+  await form.getByTestId("relation-text").fill("表兄弟");
+  await form.getByTestId("relation-submit").click();
+  await expect(form.getByTestId("relation-declared")).toContainText(RELATIVE);
+  const row = page.locator(`[data-testid="relation-row"][data-number="${RELATIVE}"]`);
+  await expect(row).toContainText("表兄弟");
+  await expect(row).toContainText("本人申报");
+  // the phone layout holds: nothing wider than the 360 px screen
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath("supervisor-me-relations.png") });
 });

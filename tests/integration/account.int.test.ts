@@ -69,7 +69,9 @@ describe("accounts of a village", () => {
     await expect(login(phone, "new-password")).resolves.toMatchObject({ userId: id });
     await expect(login(phone, "old-password")).rejects.toMatchObject({ code: "LOGIN_FAILED" });
     const audit = await api.audit.list({ take: 5 });
-    expect(audit.items[0]).toMatchObject({ action: "account.resetPassword", entityId: id, before: null, after: null });
+    // newest first: the failed sign-in with the old password (phone masked), then the reset
+    expect(audit.items[0]).toMatchObject({ action: "auth.signInFailed", entityId: id, after: { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` } });
+    expect(audit.items[1]).toMatchObject({ action: "account.resetPassword", entityId: id, before: null, after: null });
   });
 
   it("a person who also holds a role elsewhere cannot have their password reset by one village", async () => {

@@ -4,6 +4,8 @@
  * time, so a new procedure is covered (and must name an action) the moment it is added to the router.
  * Also: a committee of village A reaching for rows of village B gets NOT_FOUND and changes nothing.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
@@ -19,11 +21,38 @@ const procedures = Object.entries((appRouter._def as unknown as { procedures: Re
   ([a], [b]) => a.localeCompare(b),
 );
 const table = PERMISSIONS as Record<string, readonly Role[]>;
+/** Actions in the table that neither a procedure nor a route handler uses yet, because it is still being built. */
+const RESERVED: string[] = [];
+
 /**
- * Actions in the table that no tRPC procedure uses: those of app/api route handlers (server/http/route.ts)
- * until this test calls the handlers too, and any whose procedure is still being built.
+ * Every app/api route handler but the two transports that have their own checks (tRPC, covered above
+ * procedure by procedure, and next-auth's sign-in), read from the tree so a new handler is covered at once.
  */
-const RESERVED: string[] = ["item.photo"];
+const API = path.resolve(import.meta.dirname, "../../app/api");
+const TRANSPORTS = ["trpc/", "auth/"];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Wrapped = {
+  action: string | null;
+  testHook: boolean;
+  run: (caller: { actor: Actor | null; locale: "zh" | "en" }, deps: { db: TestDb["db"]; now: () => Date }, req: Request, params: unknown) => Promise<Response>;
+};
+function routeFiles(dir = API): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return e.name === "route.ts" ? [path.relative(API, p)] : [];
+  });
+}
+const handlerFiles = routeFiles()
+  .filter((f) => !TRANSPORTS.some((t) => f.startsWith(t)))
+  .sort();
+async function handlersOf(file: string): Promise<[string, unknown][]> {
+  const mod = (await import(path.join(API, file))) as Record<string, unknown>;
+  return METHODS.filter((m) => m in mod).map((m) => [m, mod[m]]);
+}
+const asWrapped = (h: unknown) => h as Wrapped;
+const isWrapped = (h: unknown) =>
+  typeof h === "function" && typeof asWrapped(h).run === "function" && (typeof asWrapped(h).action === "string" || asWrapped(h).testHook === true);
 
 let t: TestDb;
 const actors = {} as Record<Role, Actor>;
@@ -89,12 +118,78 @@ describe("authorization matrix", () => {
     });
   }
 
-  it("every action in the table is used by a procedure (or is reserved for one being built)", () => {
-    const used = new Set(procedures.map(([, p]) => p._def.meta?.action));
+  it("every action in the table is used by a procedure or a route handler (or is reserved for one being built)", async () => {
+    const used = new Set<string | undefined>(procedures.map(([, p]) => p._def.meta?.action));
+    for (const f of handlerFiles) for (const [, h] of await handlersOf(f)) if (isWrapped(h)) used.add(asWrapped(h).action ?? undefined);
     const unused = Object.keys(table).filter((a) => !used.has(a) && !RESERVED.includes(a));
     expect(unused, "actions no procedure uses: remove them, or list them in RESERVED while being built").toEqual([]);
     // a reserved action that is used (or gone from the table) must leave the list
     expect(RESERVED.filter((a) => used.has(a) || !(a in table)), "stale RESERVED entries").toEqual([]);
+  });
+});
+
+describe("authorization matrix of the app/api route handlers", () => {
+  const deps = () => ({ db: t.db, now: () => new Date() });
+  const call = (h: unknown, actor: Actor | null, file: string) =>
+    asWrapped(h).run({ actor, locale: "zh" }, deps(), new Request(`http://localhost/api/${path.dirname(file)}`), { id: "ckmissing0000" });
+
+  it("finds the handlers", () => {
+    expect(handlerFiles.length).toBeGreaterThanOrEqual(4);
+    expect(handlerFiles).toContain("store/item-photo/[id]/route.ts");
+  });
+
+  for (const file of handlerFiles) {
+    it(`${file}: every method goes through the route wrapper and obeys the permission table`, async () => {
+      const handlers = await handlersOf(file);
+      expect(handlers.length, `${file} exports no HTTP method`).toBeGreaterThan(0);
+      for (const [method, h] of handlers) {
+        const where = `${method} ${file}`;
+        expect(isWrapped(h), `${where}: build it with route("<action>", …) or testHookRoute(…) from server/http/route.ts`).toBe(true);
+        const { action, testHook } = asWrapped(h);
+        if (testHook) {
+          // without E2E_TEST_HOOKS=1 the hook does not exist, for anyone
+          expect(process.env.E2E_TEST_HOOKS, "test hooks must be off in the integration tests").not.toBe("1");
+          for (const actor of [null, ...ROLES.map((r) => actors[r])]) {
+            expect((await call(h, actor, file)).status, `${where} as ${actor?.role ?? "anonymous"}`).toBe(404);
+          }
+          continue;
+        }
+        expect(Object.keys(table), `${where} names action "${action}", which is not in PERMISSIONS`).toContain(action);
+        const allowed = table[action!]!;
+        expect((await call(h, null, file)).status, `${where} as anonymous`).toBe(401);
+        for (const role of ROLES) {
+          const res = await call(h, actors[role], file);
+          const seen = `${where} as ${role}: ${res.status} ${await res.clone().text()}`;
+          if (allowed.includes(role)) expect([401, 403, 500], seen).not.toContain(res.status);
+          else expect(res.status, seen).toBe(403);
+        }
+      }
+    });
+  }
+});
+
+describe("the test clock hook", () => {
+  it("answers through the wrapper only while test hooks are on: the clock, and a refused body in the caller's language", async () => {
+    const mod = (await import(path.join(API, "test/clock/route.ts"))) as Record<string, unknown>;
+    const run = (m: string, body?: unknown) =>
+      asWrapped(mod[m]).run(
+        { actor: null, locale: "en" },
+        { db: t.db, now: () => new Date("2026-11-23T08:00:00Z") },
+        new Request("http://localhost/api/test/clock", { method: m, body: body === undefined ? undefined : JSON.stringify(body) }),
+        {},
+      );
+    expect((await run("GET")).status).toBe(404);
+    process.env.E2E_TEST_HOOKS = "1";
+    try {
+      const got = await run("GET");
+      expect(got.status).toBe(200);
+      expect(await got.json()).toEqual({ now: "2026-11-23T08:00:00.000Z" });
+      const refused = await run("POST", { advanceDays: 61 });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).not.toMatch(/[\u4e00-\u9fff]/); // English, as the caller asked
+    } finally {
+      delete process.env.E2E_TEST_HOOKS;
+    }
   });
 });
 

@@ -10,8 +10,8 @@ import type { Db } from "@/server/db/client";
 import type { Role } from "@/server/db/generated/enums";
 import { householdBalance } from "@/server/ledger/read";
 import { verifyLedger } from "@/server/ledger/verify";
-import { shanghaiPeriod } from "@/server/modules/awards/award.policy";
 import { finalizeDue } from "@/server/modules/awards/finalize";
+import { villagePeriod } from "@/server/lib/village-time.schema";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor, makeHousehold, makeVillage } from "../factories";
 import { approvedAward, key, makeClock, makeRuleBook, pointsSnapshot, pointsVillage } from "../factories/points";
@@ -144,11 +144,11 @@ describe("proposing", () => {
     await expect(propose()).resolves.toMatchObject({ status: "PROPOSED" });
   });
 
-  it("shanghaiPeriod: months and years start at midnight China time", () => {
-    const p = shanghaiPeriod(new Date("2026-12-31T16:00:00Z"), "YEAR");
+  it("villagePeriod: months and years start at midnight China time", () => {
+    const p = villagePeriod(new Date("2026-12-31T16:00:00Z"), "YEAR");
     expect(p.from.toISOString()).toBe("2026-12-31T16:00:00.000Z");
     expect(p.to.toISOString()).toBe("2027-12-31T16:00:00.000Z");
-    const m = shanghaiPeriod(new Date("2026-02-15T00:00:00Z"), "MONTH");
+    const m = villagePeriod(new Date("2026-02-15T00:00:00Z"), "MONTH");
     expect([m.from.toISOString(), m.to.toISOString()]).toEqual(["2026-01-31T16:00:00.000Z", "2026-02-28T16:00:00.000Z"]);
   });
 
@@ -307,7 +307,7 @@ describe("reversal", () => {
     const id = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     // not final yet
     await expect(callerFor(t.db, s.supervisor2).award.reverse({ id, reason: "录入错误" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await callerFor(t.db, s.committee).notice.publish({});
+    await callerFor(t.db, s.committee).publicity.publish({});
     // the window of one day has passed: the job makes it final, and the reversal comes after
     const late = Date.now() + 2 * 24 * 3600_000;
     await finalizeDue({ db: t.db, now: () => new Date(late) }, { villageId: s.v.id });

@@ -147,6 +147,14 @@ describe("checking in by QR", () => {
     await callerFor(t.db, s.head3).event.checkIn({ token, lat: 30.0005, lng: 120, accuracy: 500 });
     const poor = await t.db.eventCheckIn.findFirstOrThrow({ where: { eventId, householdId: s.h3.id }, select: { positionFlagged: true } });
     expect(poor.positionFlagged).toBe(true);
+    // the committee's roll call says the event is geofenced and marks the doubtful positions
+    const roster = await callerFor(t.db, s.committee).event.roster({ eventId });
+    expect(roster.event.geofenced).toBe(true);
+    expect(roster.flagged).toBe(2);
+    const byHousehold = new Map(roster.households.map((h) => [h.id, h]));
+    expect(byHousehold.get(s.h1.id)).toMatchObject({ positionFlagged: true, accuracyM: null });
+    expect(byHousehold.get(s.h2.id)).toMatchObject({ positionFlagged: false, accuracyM: 15 });
+    expect(byHousehold.get(s.h3.id)).toMatchObject({ positionFlagged: true, accuracyM: 500 });
   });
 
   it("is refused before the start and after the end, cancelled or closed", async () => {
@@ -497,7 +505,7 @@ describe("closing an event", () => {
     }
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { regionId: s.v.id, action: "award.fromSource", after: { path: ["status"], equals: "APPROVED" } }, select: { after: true } });
     expect(audit.after).toMatchObject({ approval: "NOT_REQUIRED" });
-    const board = await callerFor(t.db, s.head1, { now: clock.now }).notice.board();
+    const board = await callerFor(t.db, s.head1, { now: clock.now }).publicity.board();
     expect(board.inNotice.filter((e) => e.ownHousehold)).toHaveLength(1);
     // an event that asks for review keeps it whatever the threshold
     expect((await closeWithTwo(s, { needsApproval: true })).res).toMatchObject({ status: "PROPOSED", published: null });

@@ -31,7 +31,7 @@ async function dueBatch(n: number) {
     ids.push(await approvedAward(t.db, s, { householdId: h.id, ruleId: s.rules.award }, { now: clock.now }));
     if (i % 3 === 0) ids.push(await approvedAward(t.db, s, { householdId: h.id, ruleId: s.rules.deduction, reason: "乱倒垃圾" }, { now: clock.now }));
   }
-  const pub = await callerFor(t.db, s.committee, { now: clock.now }).notice.publish({});
+  const pub = await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({});
   return { s, clock, households, ids, pub };
 }
 
@@ -126,7 +126,7 @@ describe("concurrency", () => {
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     await callerFor(t.db, s.supervisor).award.approve({ id: results[0]!.id });
-    await Promise.allSettled([callerFor(t.db, s.committee).notice.publish({}), callerFor(t.db, s.committee).notice.publish({})]);
+    await Promise.allSettled([callerFor(t.db, s.committee).publicity.publish({}), callerFor(t.db, s.committee).publicity.publish({})]);
     const late = () => new Date(Date.now() + 2 * 24 * 3600_000);
     await Promise.all([finalizeDue({ db: t.db, now: late }, { villageId: s.v.id }), finalizeDue({ db: t.db, now: late }, { villageId: s.v.id })]);
     expect(await t.db.ledgerTransaction.count({ where: { villageId: s.v.id } })).toBe(1);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { loadActor } from "@/server/auth/actor.repo";
 import { verifyPassword } from "@/server/auth/password";
-import { callerFor, makeActor, makeHousehold, makeUser, makeVillage, uniq, uniquePhone } from "../factories";
+import { callerFor, makeActor, makeHousehold, makeVillage, uniq, uniquePhone } from "../factories";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -203,9 +203,13 @@ describe("household register: editing, status, members and accounts", () => {
 
   it("an existing account is linked without a password, but only to one household of a village and one member of it", async () => {
     const { v, api, id } = await setup();
-    const existing = await makeUser(t.db, "吴秀英");
+    // an account of another village: it can sign in and answer the request on 我的
+    const holder = await makeActor(t.db, "VILLAGER", (await makeVillage(t.db)).id);
+    const existing = { id: holder.userId, phone: (await t.db.user.findUniqueOrThrow({ where: { id: holder.userId } })).phone };
     const { id: spouseId } = await api.household.addMember({ householdId: id, name: "吴秀英", relation: "SPOUSE" });
-    await api.household.linkMember({ memberId: spouseId, phone: existing.phone });
+    // linking an existing account asks its holder first (changed on purpose: it used to attach at once)
+    await expect(api.household.linkMember({ memberId: spouseId, phone: existing.phone })).resolves.toMatchObject({ pending: true });
+    await callerFor(t.db, holder).household.answerLink({ memberId: spouseId, accept: true });
     expect(await t.db.membership.count({ where: { userId: existing.id, regionId: v.id, role: "VILLAGER" } })).toBe(1);
 
     const head = (await api.household.get({ id })).members.find((m) => m.relation === "HEAD")!;

@@ -55,6 +55,22 @@ describe("towns and counties: their villages", () => {
     expect(all.flatMap((town) => town.villages.map((v) => v.id)).sort()).toEqual([c.v1.id, c.v2.id].sort());
   });
 
+  it("a person with roles in two villages of a town counts once for the town and once in each village; inactive roles do not count", async () => {
+    const c = await county();
+    const v3 = await makeVillage(t.db, c.town.id);
+    const townAdmin = await makeActor(t.db, "TOWN_ADMIN", c.town.id);
+    const committee = await makeActor(t.db, "COMMITTEE", c.v1.id);
+    await t.db.membership.create({ data: { userId: committee.userId, regionId: v3.id, role: "VILLAGER" } });
+    const gone = await makeActor(t.db, "VILLAGER", v3.id);
+    await t.db.membership.update({ where: { id: gone.membershipId }, data: { active: false } });
+    // someone of the other town does not count here
+    await makeActor(t.db, "VILLAGER", c.v2.id);
+
+    const [town] = await callerFor(t.db, townAdmin).region.villages();
+    expect(town!.accounts).toBe(1);
+    expect(Object.fromEntries(town!.villages.map((v) => [v.id, v.accounts]))).toEqual({ [c.v1.id]: 1, [v3.id]: 1 });
+  });
+
   it("creating a village creates the place, its grids and a committee account that can act in it, with an audit record", async () => {
     const c = await county();
     const townAdmin = await makeActor(t.db, "TOWN_ADMIN", c.town.id);

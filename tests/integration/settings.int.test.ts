@@ -52,7 +52,7 @@ describe("village settings", () => {
     );
 
     // the villagers' notice board posts the change (no phone numbers), and the new notice days
-    const board = await callerFor(t.db, s.villager, { now: () => new Date(at.getTime() + 3600_000) }).notice.board();
+    const board = await callerFor(t.db, s.villager, { now: () => new Date(at.getTime() + 3600_000) }).publicity.board();
     expect(board.noticeDays).toBe(5);
     expect(board.settingChanges.map((c) => [c.setting, c.before, c.after, c.reason])).toEqual(
       expect.arrayContaining([

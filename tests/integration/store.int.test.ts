@@ -210,7 +210,8 @@ describe("bad input: a translated error and nothing written", () => {
     const s = await storeVillage(t.db, { points: 100 });
     const clock = makeClock();
     const pos = callerFor(t.db, s.keeper, { now: clock.now, locale: "en" });
-    await callerFor(t.db, s.committee).store.setPin({ householdId: s.h.id, pin: "135790" });
+    // the household sets its own PIN (the committee no longer can)
+    await callerFor(t.db, s.villager).store.setPin({ pin: "135790" });
     const line = [{ itemId: s.items[2]!.id, quantity: 1 }];
     const pay = (pin: string) => pos.store.redeem({ payer: { method: "CARD", householdNumber: s.h.number, pin }, lines: line, expectedTotal: 5, idempotencyKey: key() });
     const before = await storeSnapshot(t.db, s.v.id);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   awardPostings,
+  blockReason,
   capWords,
   householdList,
   overCap,
   reviewBlock,
-  shanghaiDate,
-  shanghaiPeriod,
 } from "@/server/modules/awards/award.policy";
+import { villageDay, villagePeriod } from "@/server/lib/village-time.schema";
 import zhPoints from "@/server/i18n/messages/zh/points.json";
 import enPoints from "@/server/i18n/messages/en/points.json";
 import zhErrors from "@/server/i18n/messages/zh/errors.json";
@@ -17,16 +17,24 @@ import { AWARD_STATUSES, OBJECTION_STATUSES, TX_KINDS } from "@/server/modules/a
 
 describe("separation of duties", () => {
   const me = { userId: "u1" };
-  const none = { memberOfHousehold: false, declaredRelation: false };
-  it("the proposer may not review; a member or declared relative may not review", () => {
-    expect(reviewBlock(me, { proposedById: "u1" }, none)).toBe("OWN_PROPOSAL");
-    expect(reviewBlock(me, { proposedById: "u2" }, { ...none, memberOfHousehold: true })).toBe("RELATED_HOUSEHOLD");
-    expect(reviewBlock(me, { proposedById: "u2" }, { ...none, declaredRelation: true })).toBe("RELATED_HOUSEHOLD");
-    expect(reviewBlock(me, { proposedById: "u2" }, none)).toBeNull();
+  it("the proposer may not review; a member, a relative (declared or proposed) or a shared person's household may not", () => {
+    expect(reviewBlock(me, { proposedById: "u1" }, null)).toBe("OWN_PROPOSAL");
+    for (const tie of ["MEMBER", "DECLARED", "PROPOSED", "SHARED_PERSON"] as const) {
+      expect(reviewBlock(me, { proposedById: "u2" }, tie)).toBe("RELATED_HOUSEHOLD");
+      expect(blockReason(me, { proposedById: "u2" }, tie)).toBe(tie);
+    }
+    expect(reviewBlock(me, { proposedById: "u2" }, null)).toBeNull();
+    expect(blockReason(me, { proposedById: "u1" }, "MEMBER")).toBe("OWN_PROPOSAL");
   });
   it("a reversal may be made by the proposer but never by a relative", () => {
-    expect(reviewBlock(me, { proposedById: "u1" }, none, { checkProposer: false })).toBeNull();
-    expect(reviewBlock(me, { proposedById: "u1" }, { ...none, memberOfHousehold: true }, { checkProposer: false })).toBe("RELATED_HOUSEHOLD");
+    expect(reviewBlock(me, { proposedById: "u1" }, null, { checkProposer: false })).toBeNull();
+    expect(reviewBlock(me, { proposedById: "u1" }, "MEMBER", { checkProposer: false })).toBe("RELATED_HOUSEHOLD");
+  });
+  it("every reason a row can be blocked has words in Chinese and English", () => {
+    for (const why of ["OWN_PROPOSAL", "MEMBER", "DECLARED", "PROPOSED", "SHARED_PERSON"]) {
+      expect((zhPoints.points.blockWhy as Record<string, string>)[why]).toBeTruthy();
+      expect((enPoints.points.blockWhy as Record<string, string>)[why]).toBeTruthy();
+    }
   });
 });
 
@@ -45,10 +53,10 @@ describe("caps", () => {
 
 describe("village calendar (Asia/Shanghai)", () => {
   it("a month starts at local midnight, 16:00 UTC the day before", () => {
-    const p = shanghaiPeriod(new Date("2026-04-30T16:00:00Z"), "MONTH"); // 1 May 00:00 local
+    const p = villagePeriod(new Date("2026-04-30T16:00:00Z"), "MONTH"); // 1 May 00:00 local
     expect(p.from.toISOString()).toBe("2026-04-30T16:00:00.000Z");
     expect(p.to.toISOString()).toBe("2026-05-31T16:00:00.000Z");
-    expect(shanghaiDate(new Date("2026-04-30T16:00:00Z"))).toBe("2026-05-01");
+    expect(villageDay(new Date("2026-04-30T16:00:00Z"))).toBe("2026-05-01");
   });
 });
 

@@ -15,6 +15,10 @@ describe("environment rules", () => {
     expect(r.env.DEMO_MODE).toBe("1");
     expect(r.env.TRUST_PROXY).toEqual([]);
     expect(r.env.DB_POOL_MAX).toBe(5);
+    // sign-in: one address alone can never reach the per-phone limit (docs/architecture.md, "Signing in")
+    expect([r.env.LOGIN_MAX_FAILURES_PHONE_IP, r.env.LOGIN_MAX_FAILURES_IP, r.env.LOGIN_MAX_FAILURES_PHONE]).toEqual([5, 30, 20]);
+    expect(r.env.MB_PEER_TOKEN).toBeUndefined();
+    expect(envProblems({ MB_PEER_TOKEN: "short" }).join()).toMatch(/MB_PEER_TOKEN/);
     expect(checkEnv({ NODE_ENV: "test" }).ok).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 /** Phone numbers shown to staff are masked (PIPL): 138****0001. */
 import { describe, expect, it } from "vitest";
-import { maskPhone } from "@/server/modules/households/household.policy";
+import { maskPhone } from "@/server/lib/words.schema";
 
 describe("maskPhone", () => {
   it("keeps the first 3 and last 4 digits of a mobile number", () => {

@@ -42,6 +42,9 @@ export default async function AdminHome() {
                       auto: v.checkInAutoApproveMaxPoints ? t("admin.autoUpTo", { points: v.checkInAutoApproveMaxPoints }) : t("admin.autoOff"),
                     })}
                   </p>
+                  <Link href={`/a/villages/${v.id}`} className="mt-1 inline-flex min-h-11 items-center text-base text-brand underline" data-testid="village-supervisors-link">
+                    {t("supervisors.link")}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -27,12 +27,12 @@ export default async function CommitteeHome() {
         </h2>
         <div className="mb-3 grid grid-cols-2 gap-3">
           <CountLink href="/c/awards?status=PROPOSED" label={tp("home.awaitingReview")} count={proposed} testId="count-proposed" />
-          <CountLink href="/c/notice" label={tp("home.awaitingPublish")} count={approved} testId="count-approved" />
+          <CountLink href="/c/publicity" label={tp("home.awaitingPublish")} count={approved} testId="count-approved" />
         </div>
         <div className="grid grid-cols-2 gap-3">
           <LinkTile href="/c/awards/new" icon="plus" label={tp("home.propose")} testId="go-propose" />
           <LinkTile href="/c/awards/batch" icon="users" label={tp("home.batch")} testId="go-batch" />
-          <LinkTile href="/c/notice" icon="megaphone" label={tp("home.notice")} testId="go-notice" />
+          <LinkTile href="/c/publicity" icon="megaphone" label={tp("home.publicity")} testId="go-publicity" />
           <LinkTile href="/c/rules" icon="scroll" label={tp("home.rules")} testId="go-rules" />
         </div>
         <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { chooseMembership } from "@/server/auth/actions";
 import { currentSession } from "@/server/auth/session";
 import { listMemberships } from "@/server/auth/actor.repo";
-import { getDb } from "@/server/db";
+import { appDeps } from "@/server/lib/deps";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export default async function ChoosePage() {
   const s = await currentSession();
   if (s.kind === "anonymous") redirect("/signin");
   const userId = s.kind === "actor" ? s.actor.userId : s.userId;
-  const memberships = s.kind === "choose" ? s.memberships : await listMemberships(getDb(), userId);
+  const memberships = s.kind === "choose" ? s.memberships : await listMemberships(appDeps().db, userId);
   const current = s.kind === "actor" ? s.actor.membershipId : null;
   const t = await getTranslations();
   return (

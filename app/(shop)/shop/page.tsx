@@ -5,7 +5,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { LinkTile } from "@/components/ui/link-tile";
 import { now } from "@/server/lib/clock";
 import { isDomainError } from "@/server/lib/errors";
-import { shanghaiDate } from "@/server/modules/awards/award.policy";
+import { villageDay } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -34,7 +34,7 @@ export default async function ShopHome() {
   }
   const receipts = await caller.store.receipts({ take: 20 });
   // a shopkeeper refunds on the day of the sale; later refunds go to a supervisor
-  const today = shanghaiDate(now());
+  const today = villageDay(now());
   return (
     <div className="space-y-4">
       <PageTitle>{statement.shop.name}</PageTitle>
@@ -60,7 +60,7 @@ export default async function ShopHome() {
         {receipts.map((r) => (
           <ReceiptCard key={r.id} r={r} locale={locale} showHousehold>
             {r.refundedPoints < r.totalPoints ? (
-              shanghaiDate(new Date(r.createdAt)) === today ? (
+              villageDay(new Date(r.createdAt)) === today ? (
                 <RefundButton redemptionId={r.id} lines={r.lines} />
               ) : (
                 <p className="text-sm text-stone-600">{tr("laterNote")}</p>

@@ -75,7 +75,7 @@ export default async function VillagerHome() {
       ) : null}
 
       <Link
-        href="/v/affairs/notice"
+        href="/v/affairs/publicity"
         className="flex min-h-14 items-center gap-3 rounded-2xl bg-paper px-4 text-lg text-stone-900 shadow-sm ring-1 ring-stone-200 active:bg-stone-100"
         data-testid="home-go-board"
       >

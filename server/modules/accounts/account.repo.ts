@@ -43,10 +43,6 @@ export async function hasRoleElsewhere(db: Db | Tx, villageId: string, userId: s
   return n > 0;
 }
 
-export function gridInVillage(db: Db | Tx, villageId: string, gridId: string) {
-  return db.grid.findFirst({ where: { id: gridId, villageId }, select: { id: true, name: true } });
-}
-
 export function findMembership(db: Db | Tx, userId: string, villageId: string, role: VillageRole) {
   return db.membership.findUnique({
     where: { userId_regionId_role: { userId, regionId: villageId, role } },
@@ -85,4 +81,43 @@ export async function userNamesIn(db: Db | Tx, ids: (string | null)[]): Promise<
   if (unique.length === 0) return new Map();
   const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
   return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** The user's password hash, for checking the current password (it never leaves the accounts module). */
+export async function passwordHashOf(db: Db | Tx, userId: string): Promise<string> {
+  const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return u.passwordHash;
+}
+
+/** A new password; it ends every session made before (the session version moves on). */
+export async function setPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+}
+
+/** Ends every session of the user made before now. */
+export async function bumpSessionVersion(tx: Tx, userId: string): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+}
+
+/** Gives the role in the region (with its grid; reactivating an old one) or, `enabled` false, makes it inactive. */
+export async function setMembership(
+  tx: Tx,
+  m: { userId: string; regionId: string; role: VillageRole; gridId: string | null; enabled: boolean },
+): Promise<void> {
+  await tx.membership.upsert({
+    where: { userId_regionId_role: { userId: m.userId, regionId: m.regionId, role: m.role } },
+    create: { userId: m.userId, regionId: m.regionId, role: m.role, gridId: m.gridId, active: true },
+    update: m.enabled ? { active: true, gridId: m.gridId } : { active: false },
+    select: { id: true },
+  });
+}
+
+/** Turns the person's SUPERVISOR role in the village on or off (creating the row the first time). */
+export function setSupervisorRole(tx: Tx, villageId: string, userId: string, active: boolean) {
+  return tx.membership.upsert({
+    where: { userId_regionId_role: { userId, regionId: villageId, role: "SUPERVISOR" } },
+    create: { userId, regionId: villageId, role: "SUPERVISOR", active },
+    update: { active },
+    select: { id: true },
+  });
 }

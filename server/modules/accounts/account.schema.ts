@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-export const PHONE = /^1[3-9]\d{9}$/;
-export const ZPhone = z.string().trim().regex(PHONE, { message: "validation.phone" });
-export const ZPersonName = z.string().trim().min(1).max(20);
-export const ZPassword = z.string().min(8, { message: "validation.password" }).max(64);
-export const ZId = z.string().min(1).max(40);
-
-export const ZSignInInput = z.object({
-  phone: ZPhone,
-  password: z.string().min(1).max(64),
-});
-export type SignInInput = z.infer<typeof ZSignInInput>;
+import { ZId, ZPassword, ZPersonName, ZPhone } from "@/server/lib/words.schema";
 
 /** Roles a committee may give to people of its own village (admins' roles are not among them). */
 export const VILLAGE_ROLE_VALUES = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"] as const;

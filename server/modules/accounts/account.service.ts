@@ -1,12 +1,14 @@
 /** Accounts of the people in a village, kept by the committee; and each user's own profile. */
 import type { Actor } from "@/server/auth/actor";
-import { listMemberships } from "@/server/auth/actor.repo";
+import { liftPhoneLockout } from "@/server/auth/lockout.service";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
+import { maskPhone } from "@/server/lib/words.schema";
 import { recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
+import { gridOfVillage } from "../regions/region.read";
+import { activeMemberships } from "./account.read";
 import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
 import * as repo from "./account.repo";
 import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
@@ -15,7 +17,7 @@ import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleI
 const villageOfActor = (actor: Actor) => actor.villageId ?? "__none__";
 
 export async function me(deps: Deps, actor: Actor) {
-  const memberships = await listMemberships(deps.db, actor.userId);
+  const memberships = await activeMemberships(deps.db, actor.userId);
   return {
     name: actor.name,
     role: actor.role,
@@ -27,12 +29,12 @@ export async function me(deps: Deps, actor: Actor) {
 
 /** Throws WRONG_CURRENT_PASSWORD. */
 export async function changePassword(deps: Deps, actor: Actor, input: { current: string; password: string }) {
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, input.current))) throw new DomainError("WRONG_CURRENT_PASSWORD");
+  const currentHash = await repo.passwordHashOf(deps.db, actor.userId);
+  if (!(await verifyPassword(currentHash, input.current))) throw new DomainError("WRONG_CURRENT_PASSWORD");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     // a new password signs out every device, this one too (a thief's copy of the cookie stops working)
-    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+    await repo.setPassword(tx, actor.userId, passwordHash);
     await recordAudit(tx, actor, { regionId: actor.regionId, action: "me.changePassword", entity: "User", entityId: actor.userId });
   });
   return { ok: true };
@@ -41,7 +43,7 @@ export async function changePassword(deps: Deps, actor: Actor, input: { current:
 /** Signs the user out on every device (this one too): every session token made before stops working. */
 export async function signOutEverywhere(deps: Deps, actor: Actor) {
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+    await repo.bumpSessionVersion(tx, actor.userId);
     await recordAudit(tx, actor, { regionId: actor.regionId, action: "me.signOutEverywhere", entity: "User", entityId: actor.userId });
   });
   return { ok: true };
@@ -64,7 +66,7 @@ export async function listAccounts(deps: Deps, actor: Actor, input: AccountListI
 async function gridFor(deps: Deps, villageId: string, role: string, gridId?: string) {
   if (role !== "GRID_WORKER") return null;
   if (!gridId) throw new DomainError("GRID_REQUIRED");
-  const g = await repo.gridInVillage(deps.db, villageId, gridId);
+  const g = await gridOfVillage(deps.db, villageId, gridId);
   if (!g) throw new DomainError("NOT_FOUND");
   return g;
 }
@@ -135,9 +137,9 @@ export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswo
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     // the old sessions end with the old password
-    await tx.user.update({ where: { id: u.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
+    await repo.setPassword(tx, u.id, passwordHash);
     // a reset also lifts a lock-out on the phone, so the person can sign in with the new password
-    await tx.loginThrottle.deleteMany({ where: { key: `phone:${u.phone}` } });
+    await liftPhoneLockout(tx, u.phone);
     await recordAudit(tx, actor, { regionId: villageId, action: "account.resetPassword", entity: "User", entityId: u.id });
   });
   return { ok: true };
@@ -161,12 +163,7 @@ export async function setRole(deps: Deps, actor: Actor, input: SetRoleInput) {
     // nothing to change: no write and no audit record
     if (!input.enabled && !wasActive) return;
     if (input.enabled && wasActive && (before?.gridId ?? null) === (grid?.id ?? null)) return;
-    await tx.membership.upsert({
-      where: { userId_regionId_role: { userId: u.id, regionId: villageId, role: input.role } },
-      create: { userId: u.id, regionId: villageId, role: input.role, gridId: grid?.id ?? null, active: true },
-      update: input.enabled ? { active: true, gridId: grid?.id ?? null } : { active: false },
-      select: { id: true },
-    });
+    await repo.setMembership(tx, { userId: u.id, regionId: villageId, role: input.role, gridId: grid?.id ?? null, enabled: input.enabled });
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: input.enabled ? "account.grantRole" : "account.revokeRole",

@@ -6,8 +6,10 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { maskPhone } from "@/server/lib/words.schema";
+import { auditOfActions } from "../audit/audit.read";
 import { auditScope, recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
+import { villageAmong } from "../regions/region.read";
 import { roleConflict } from "./account.policy";
 import * as repo from "./account.repo";
 import type { SupervisorSetInput, SupervisorVillageInput } from "./account.schema";
@@ -17,11 +19,7 @@ export const SUPERVISOR_ACTIONS = ["supervisor.appoint", "supervisor.remove"] as
 
 /** The village when it lies under the admin's town (or county); NOT_FOUND otherwise. */
 async function villageInScope(deps: Deps, actor: Actor, villageId: string) {
-  const ids = await auditScope(deps.db, actor);
-  const v = await deps.db.region.findFirst({
-    where: { AND: [{ id: villageId }, { id: { in: ids } }], kind: "VILLAGE" },
-    select: { id: true, name: true },
-  });
+  const v = await villageAmong(deps.db, villageId, await auditScope(deps.db, actor));
   if (!v) throw new DomainError("NOT_FOUND");
   return v;
 }
@@ -62,12 +60,7 @@ export async function setSupervisor(deps: Deps, actor: Actor, input: SupervisorS
       const conflict = roleConflict(held, "SUPERVISOR");
       if (conflict) throw new DomainError(conflict);
     }
-    await tx.membership.upsert({
-      where: { userId_regionId_role: { userId: u.id, regionId: v.id, role: "SUPERVISOR" } },
-      create: { userId: u.id, regionId: v.id, role: "SUPERVISOR", active: true },
-      update: { active: input.enabled },
-      select: { id: true },
-    });
+    await repo.setSupervisorRole(tx, v.id, u.id, input.enabled);
     await recordAudit(tx, actor, {
       regionId: v.id,
       action: input.enabled ? "supervisor.appoint" : "supervisor.remove",
@@ -86,12 +79,7 @@ export async function setSupervisor(deps: Deps, actor: Actor, input: SupervisorS
  */
 export async function supervisorHistory(deps: Deps, actor: Actor) {
   const villageId = actor.villageId ?? "__none__";
-  const rows = await deps.db.auditLog.findMany({
-    where: { regionId: villageId, action: { in: [...SUPERVISOR_ACTIONS] } },
-    select: { id: true, action: true, entityId: true, actorUserId: true, actorRole: true, createdAt: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-  });
+  const rows = await auditOfActions(deps.db, villageId, SUPERVISOR_ACTIONS);
   const names = await repo.userNamesIn(deps.db, rows.flatMap((r) => [r.entityId, r.actorUserId]));
   return rows.map((r) => ({
     id: r.id,

@@ -1,9 +1,16 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/lib/deps";
 import type { Db } from "@/server/db/client";
+import { userNames } from "../accounts/account.read";
+import { householdLabels, memberLabels } from "../households/member.read";
+import { gridNames, regionAndBelow, regionNames } from "../regions/region.read";
+import * as repo from "./audit.repo";
 import type { AuditListInput } from "./audit.schema";
 
 type Json = Record<string, unknown> | null;
+
+/** For a statement that writes its change and the change's audit records in one round trip (see audit.repo). */
+export { auditInsertSql } from "./audit.repo";
 
 /**
  * The system itself as the author of an audit record: jobs (finalization, expiry) act for nobody,
@@ -12,37 +19,23 @@ type Json = Record<string, unknown> | null;
 export const SYSTEM_ACTOR = Object.freeze({ system: true as const });
 export type SystemActor = typeof SYSTEM_ACTOR;
 
-/** Writes one audit record inside the caller's transaction, so the change and its record land together. */
+/**
+ * Writes one audit record inside the caller's transaction, so the change and its record land together.
+ * `regionId` null: a record of no place (a failed sign-in on an unknown phone), readable in the database only.
+ */
 export async function recordAudit(
-  tx: Tx,
+  tx: Tx | Db,
   actor: Actor | SystemActor,
-  entry: { regionId: string; action: string; entity: string; entityId: string; before?: Json; after?: Json },
+  entry: { regionId: string | null; action: string; entity: string; entityId: string; before?: Json; after?: Json },
 ): Promise<void> {
   const human = "userId" in actor ? actor : null;
-  await tx.auditLog.create({
-    data: {
-      regionId: entry.regionId,
-      actorUserId: human?.userId ?? null,
-      actorRole: human?.role ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      before: (entry.before ?? undefined) as never,
-      after: (entry.after ?? undefined) as never,
-    },
-    select: { id: true },
-  });
+  await repo.insertAudit(tx, { ...entry, actorUserId: human?.userId ?? null, actorRole: human?.role ?? null });
 }
 
 /** Region ids the actor may read the audit trail of: their village, or every region below their town/county. */
 export async function auditScope(db: Db | Tx, actor: Actor): Promise<string[]> {
   if (actor.villageId) return [actor.villageId];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE sub AS (
-      SELECT id FROM "Region" WHERE id = ${actor.regionId}
-      UNION ALL SELECT r.id FROM "Region" r JOIN sub ON r."parentId" = sub.id)
-    SELECT id FROM sub`;
-  return rows.map((r) => r.id);
+  return regionAndBelow(db, actor.regionId);
 }
 
 /** Keys that must never be shown, even if a careless writer put them in a record. */
@@ -71,11 +64,11 @@ function referencedIds(snap: Record<string, unknown> | null): string[] {
 async function labelsFor(db: Db, ids: string[]): Promise<{ labels: Record<string, string>; kinds: Record<string, string> }> {
   if (ids.length === 0) return { labels: {}, kinds: {} };
   const [households, members, users, regions, grids] = await Promise.all([
-    db.household.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, headName: true } }),
-    db.householdMember.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, household: { select: { number: true } } } }),
-    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    db.region.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    db.grid.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    householdLabels(db, ids),
+    memberLabels(db, ids),
+    userNames(db, ids),
+    regionNames(db, ids),
+    gridNames(db, ids),
   ]);
   const labels: Record<string, string> = {};
   /** which table an id was found in, e.g. an import record cites its village */
@@ -84,35 +77,18 @@ async function labelsFor(db: Db, ids: string[]): Promise<{ labels: Record<string
     labels[id] = label;
     kinds[id] = kind;
   };
-  for (const r of regions) put("Region", r.id, r.name);
-  for (const g of grids) put("Grid", g.id, g.name);
-  for (const u of users) put("User", u.id, u.name);
-  for (const m of members) put("HouseholdMember", m.id, `${m.name}（${m.household.number}）`);
-  for (const h of households) put("Household", h.id, `${h.number} ${h.headName}`);
+  for (const [id, name] of regions) put("Region", id, name);
+  for (const [id, name] of grids) put("Grid", id, name);
+  for (const [id, name] of users) put("User", id, name);
+  for (const [id, m] of members) put("HouseholdMember", id, `${m.name}（${m.householdNumber}）`);
+  for (const [id, h] of households) put("Household", id, `${h.number} ${h.headName}`);
   return { labels, kinds };
 }
 
 /** The audit trail of the regions the actor may read, newest first, with names for the ids it cites. */
 export async function listAudit(db: Db, actor: Actor, input: AuditListInput) {
   const ids = await auditScope(db, actor);
-  const rows = await db.auditLog.findMany({
-    where: { regionId: { in: ids } },
-    select: {
-      id: true,
-      regionId: true,
-      action: true,
-      entity: true,
-      entityId: true,
-      actorUserId: true,
-      actorRole: true,
-      before: true,
-      after: true,
-      createdAt: true,
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.take + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-  });
+  const rows = await repo.auditPage(db, ids, input.take, input.cursor);
   const page = rows.slice(0, input.take).map((r) => ({ ...r, before: cleanSnapshot(r.before), after: cleanSnapshot(r.after) }));
   const wanted = new Set<string>();
   for (const r of page) {

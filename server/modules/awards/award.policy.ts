@@ -1,43 +1,45 @@
 /**
- * Pure rules of due process: separation of duties, caps, and the village calendar.
+ * Pure rules of due process: separation of duties and caps (the village calendar is
+ * server/lib/village-time.schema.ts).
  * No database here, so each rule is testable on its own.
  */
 import type { Actor } from "@/server/auth/actor";
 import type { ErrorCode } from "@/server/lib/errors";
 
-/** Villages keep China Standard Time (UTC+8, no daylight saving): months and years start at local midnight. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+/**
+ * How a reviewer is tied to a household: a member of it, a relation they declared (or confirmed), a
+ * relation the committee proposed that they have not answered yet, or a person of one of those
+ * households who is also registered in this one (someone in several households ties them all).
+ */
+export type ReviewTie = "MEMBER" | "DECLARED" | "PROPOSED" | "SHARED_PERSON";
 
-/** Start (inclusive) and end (exclusive) of the Asia/Shanghai calendar month or year that contains `now`. */
-export function shanghaiPeriod(now: Date, period: "MONTH" | "YEAR"): { from: Date; to: Date } {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth();
-  const from = period === "MONTH" ? Date.UTC(y, m, 1) : Date.UTC(y, 0, 1);
-  const to = period === "MONTH" ? Date.UTC(y, m + 1, 1) : Date.UTC(y + 1, 0, 1);
-  return { from: new Date(from - SHANGHAI_OFFSET_MS), to: new Date(to - SHANGHAI_OFFSET_MS) };
+/** Why the queue shows a row as blocked for this reviewer. */
+export type BlockReason = "OWN_PROPOSAL" | ReviewTie;
+
+/** The reason (most direct first) this reviewer may not review the entry, or null. */
+export function blockReason(
+  actor: Pick<Actor, "userId">,
+  award: { proposedById: string },
+  tie: ReviewTie | null | undefined,
+  opts: { checkProposer?: boolean } = {},
+): BlockReason | null {
+  if ((opts.checkProposer ?? true) && award.proposedById === actor.userId) return "OWN_PROPOSAL";
+  return tie ?? null;
 }
-
-/** "2026-11-23" in the village calendar. */
-export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * May this reviewer review (approve, reject, reverse, rule on) an entry of this household?
- * Principle 3: never their own proposal, never a household they belong to or declared a relation to.
+ * Principle 3: never their own proposal, never a household they are tied to (see ReviewTie).
  */
 export function reviewBlock(
   actor: Pick<Actor, "userId">,
   award: { proposedById: string },
-  ties: { memberOfHousehold: boolean; declaredRelation: boolean },
+  tie: ReviewTie | null | undefined,
   opts: { checkProposer?: boolean } = {},
 ): Extract<ErrorCode, "OWN_PROPOSAL" | "RELATED_HOUSEHOLD"> | null {
-  if ((opts.checkProposer ?? true) && award.proposedById === actor.userId) return "OWN_PROPOSAL";
-  if (ties.memberOfHousehold || ties.declaredRelation) return "RELATED_HOUSEHOLD";
-  return null;
+  const why = blockReason(actor, award, tie, opts);
+  if (!why) return null;
+  return why === "OWN_PROPOSAL" ? "OWN_PROPOSAL" : "RELATED_HOUSEHOLD";
 }
 
 /** Statuses that count towards a rule's cap: everything except what was turned down or undone. */

@@ -2,12 +2,12 @@
  * Award queries with explicit `select`, and the decoration that turns rows into friendly views
  * (household number and head, rule code/title/category, people's names — never phone numbers).
  */
-import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Tx } from "@/server/lib/deps";
 import { ruleLabels, type RuleLabel } from "../rules/rule.read";
 import { userNames } from "../accounts/account.read";
+import { memberNames } from "../households/for-awards.read";
 
 type Reader = Db | Tx;
 
@@ -60,25 +60,6 @@ export function findAward(db: Reader, villageId: string, id: string) {
   return db.award.findFirst({ where: { id, villageId }, select: awardSelect });
 }
 
-/** Whether the user belongs to the household, or declared a relation to it (either blocks reviewing). */
-export async function reviewerTies(db: Reader, userId: string, householdId: string) {
-  const [member, related] = await Promise.all([
-    db.householdMember.findFirst({ where: { householdId, userId }, select: { id: true } }),
-    db.relatedHousehold.findFirst({ where: { householdId, userId }, select: { id: true } }),
-  ]);
-  return { memberOfHousehold: !!member, declaredRelation: !!related };
-}
-
-/** Households (of `householdIds`) the user is tied to: member or declared relation. */
-export async function tiedHouseholds(db: Reader, userId: string, householdIds: string[]): Promise<Set<string>> {
-  if (householdIds.length === 0) return new Set();
-  const [members, related] = await Promise.all([
-    db.householdMember.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } }),
-    db.relatedHousehold.findMany({ where: { userId, householdId: { in: householdIds } }, select: { householdId: true } }),
-  ]);
-  return new Set([...members, ...related].map((r) => r.householdId));
-}
-
 /** How many counted entries each household already has for the rule in [from, to). */
 export async function capCounts(
   db: Reader,
@@ -96,21 +77,6 @@ export async function capCounts(
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.householdId, r._count._all]));
-}
-
-/** The villager's own household in their village (through the member linked to their account). */
-export async function myHousehold(db: Reader, actor: Actor) {
-  return db.household.findFirst({
-    where: { villageId: actor.villageId ?? "__none__", members: { some: { userId: actor.userId } } },
-    select: { id: true, number: true, headName: true, villageId: true },
-  });
-}
-
-export async function memberNames(db: Reader, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.householdMember.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
-  return new Map(rows.map((m) => [m.id, m.name]));
 }
 
 /** Open objections per award. */
@@ -170,4 +136,116 @@ export async function decorate(db: Reader, villageId: string, rows: AwardRow[], 
       batchKey: r.batchKey,
     };
   });
+}
+
+// Proposals and review (award.service.ts).
+
+/** A manual proposal made earlier with the same request key by the same person, if any. */
+export function findManualProposal(db: Reader, f: { villageId: string; requestKey: string; proposedById: string }) {
+  return db.award.findFirst({
+    where: { villageId: f.villageId, source: "MANUAL", sourceId: f.requestKey, proposedById: f.proposedById },
+    select: { id: true, householdId: true, ruleId: true, status: true, points: true },
+  });
+}
+
+/** The entries of an earlier batch proposal with this request key (empty if none). */
+export function findBatchByKey(db: Reader, villageId: string, batchKey: string) {
+  return db.award.findMany({ where: { villageId, batchKey }, select: { ruleId: true, points: true } });
+}
+
+/** Records a review on a PROPOSED entry; false if it is no longer PROPOSED (another reviewer won). */
+export async function recordReview(
+  tx: Tx,
+  id: string,
+  review: { status: "APPROVED" | "REJECTED"; reviewedById: string; reviewedAt: Date; reviewNote: string | null },
+): Promise<boolean> {
+  const { count } = await tx.award.updateMany({ where: { id, status: "PROPOSED" }, data: review });
+  return count === 1;
+}
+
+/** Marks a FINAL entry REVERSED by the given ledger transaction. */
+export async function markReversed(tx: Tx, id: string, reversalTxId: string) {
+  await tx.award.update({ where: { id }, data: { status: "REVERSED", reversalTxId }, select: { id: true } });
+}
+
+/** A page of entries (newest first) matching `where`, and the village's counts per status over `base`. */
+export async function awardPage(
+  db: Reader,
+  f: { base: { villageId: string; householdId?: string }; status?: AwardRow["status"]; take: number; cursor?: string | null },
+) {
+  const where = { ...f.base, ...(f.status ? { status: f.status } : {}) };
+  const [rows, grouped] = await Promise.all([
+    db.award.findMany({
+      where,
+      orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
+      take: f.take + 1,
+      ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
+      select: awardSelect,
+    }),
+    db.award.groupBy({ by: ["status"], where: f.base, _count: { _all: true } }),
+  ]);
+  return { rows, counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<string, number>> };
+}
+
+/** Entries of the village by id (those that exist), as views are built from. */
+export function awardsByIds(db: Reader, villageId: string, ids: string[]) {
+  return db.award.findMany({ where: { id: { in: ids }, villageId }, select: awardSelect });
+}
+
+// The household's own entries (points.service.ts).
+
+/** How many entries of the household are on their way (in `statuses`). */
+export function countHouseholdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly AwardRow["status"][] }) {
+  return db.award.count({ where: { householdId: f.householdId, villageId: f.villageId, status: { in: [...f.statuses] } } });
+}
+
+/** The household's entries in `statuses`, newest first (at most 100). */
+export function householdAwards(db: Reader, f: { villageId: string; householdId: string; statuses: readonly AwardRow["status"][] }) {
+  return db.award.findMany({
+    where: { householdId: f.householdId, villageId: f.villageId, status: { in: [...f.statuses] } },
+    orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: awardSelect,
+  });
+}
+
+/** Whether the entry belongs to the household (in its village). */
+export async function isHouseholdAward(db: Reader, f: { villageId: string; householdId: string; awardId: string }): Promise<boolean> {
+  const own = await db.award.findFirst({ where: { id: f.awardId, householdId: f.householdId, villageId: f.villageId }, select: { id: true } });
+  return !!own;
+}
+
+// Finalization (finalize.ts).
+
+/** What finalizing an entry needs to know and post. */
+export function awardForFinalize(tx: Tx, id: string) {
+  return tx.award.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      villageId: true,
+      householdId: true,
+      ruleId: true,
+      ruleBookId: true,
+      points: true,
+      reason: true,
+      memberId: true,
+      status: true,
+      proposedById: true,
+      reviewedById: true,
+      noticeBatchId: true,
+      noticeBatch: { select: { closesAt: true } },
+    },
+  });
+}
+
+/** Marks an entry FINAL, posted as `transactionId`. */
+export async function markFinal(tx: Tx, id: string, finalAt: Date, transactionId: string) {
+  await tx.award.update({ where: { id }, data: { status: "FINAL", finalAt, transactionId }, select: { id: true } });
+}
+
+/** The ids of a batch's entries still IN_NOTICE, in id order. */
+export async function inNoticeIdsOfBatch(db: Reader, batchId: string): Promise<string[]> {
+  const rows = await db.award.findMany({ where: { noticeBatchId: batchId, status: "IN_NOTICE" }, orderBy: { id: "asc" }, select: { id: true } });
+  return rows.map((r) => r.id);
 }

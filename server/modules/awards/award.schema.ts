@@ -3,27 +3,19 @@
  * objections, reversal, and the villager's points pages. The only awards file the browser may import.
  */
 import { z } from "zod";
-import { ZId } from "../accounts/account.schema";
+import { ZId, ZIdempotencyKey } from "@/server/lib/words.schema";
 
 export const AWARD_STATUSES = ["PROPOSED", "APPROVED", "REJECTED", "IN_NOTICE", "OVERTURNED", "FINAL", "REVERSED"] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
 /** Not yet final: shown to the household apart from the statement. */
 export const PENDING_STATUSES = ["PROPOSED", "APPROVED", "IN_NOTICE"] as const satisfies readonly AwardStatus[];
 export const OBJECTION_STATUSES = ["OPEN", "UPHELD", "DISMISSED"] as const;
-export const TX_KINDS = ["AWARD", "DEDUCTION", "REDEMPTION", "REVERSAL", "EXPIRY", "SETTLEMENT"] as const;
+export const TX_KINDS = ["AWARD", "DEDUCTION", "REDEMPTION", "REVERSAL", "EXPIRY", "SETTLEMENT", "REFUND"] as const;
 
 export const REASON_MAX = 200;
 export const OBJECTION_REASON_MAX = 500;
 export const ANSWER_MAX = 500;
 export const BATCH_MAX = 500;
-
-/** A client-generated request id: a retry with the same id returns the first result. */
-export const ZIdempotencyKey = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[0-9A-Za-z_-]+$/, { message: "validation.format" });
 
 export const ZReason = z.string().trim().min(2).max(REASON_MAX);
 
@@ -103,6 +95,9 @@ export const ZRelationDeclareInput = z.object({
 });
 export type RelationDeclareInput = z.infer<typeof ZRelationDeclareInput>;
 export const ZRelationListInput = z.object({ userId: ZId.optional() });
+/** The supervisor's answer to a relation the committee proposed for them. */
+export const ZRelationAnswerInput = z.object({ id: ZId, answer: z.enum(["CONFIRM", "DISPUTE"]) });
+export type RelationAnswerInput = z.infer<typeof ZRelationAnswerInput>;
 
 export const ZStatementInput = z.object({
   /** the last posting id of the previous page */

@@ -7,16 +7,21 @@
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import { reverse as reverseTx } from "@/server/ledger/ledger";
+import { transactionInfo } from "@/server/ledger/read";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { ruleBookInfo } from "../rules/rule.read";
-import { reviewBlock } from "./award.policy";
+import { blockReason, reviewBlock, type BlockReason } from "./award.policy";
+import { reviewerTies } from "./relation.service";
 import * as repo from "./award.repo";
 import type { AwardListInput, ProposeBatchInput, ProposeInput } from "./award.schema";
 import { awardReversalKey } from "./finalize";
 import { intakeAwards } from "./intake.service";
 import { userNames } from "../accounts/account.read";
+import { activeHouseholdsOfGrid, householdInVillage, householdsInVillage, memberStatusIn, type HouseholdCard } from "../households/for-awards.read";
+import { isGridOfVillage } from "../regions/for-awards.read";
+import * as objectionRepo from "./objection.repo";
 
 /**
  * Proposes an award or deduction for one household (status PROPOSED). A retry with the same
@@ -30,23 +35,19 @@ export async function propose(deps: Deps, actor: Actor, input: ProposeInput) {
   return deps.db.$transaction(async (tx) => {
     await repo.lockProposals(tx, villageId);
     // A manual proposal has no source record: its sourceId keeps the client's request key.
-    const first = await tx.award.findFirst({
-      where: { villageId, source: "MANUAL", sourceId: input.idempotencyKey, proposedById: actor.userId },
-      select: { id: true, householdId: true, ruleId: true, status: true, points: true },
-    });
+    const first = await repo.findManualProposal(tx, { villageId, requestKey: input.idempotencyKey, proposedById: actor.userId });
     if (first) {
       if (first.householdId !== input.householdId || first.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
       return { id: first.id, status: first.status, points: first.points, replayed: true };
     }
-    const h = await tx.household.findFirst({
-      where: { id: input.householdId, villageId },
-      select: { id: true, number: true, headName: true, status: true },
-    });
+    const h = await householdInVillage(tx, villageId, input.householdId);
     if (!h) throw new DomainError("NOT_FOUND");
     if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
     if (input.memberId) {
-      const m = await tx.householdMember.findFirst({ where: { id: input.memberId, householdId: h.id }, select: { id: true } });
-      if (!m) throw new DomainError("NOT_FOUND");
+      const status = await memberStatusIn(tx, h.id, input.memberId);
+      if (!status) throw new DomainError("NOT_FOUND");
+      // a member who left keeps their past entries, but earns no new ones for the household
+      if (status === "LEFT") throw new DomainError("MEMBER_LEFT");
     }
     const { created, rule } = await intakeAwards(tx, actor, {
       villageId,
@@ -77,21 +78,19 @@ export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatch
   return deps.db.$transaction(
     async (tx) => {
       await repo.lockProposals(tx, villageId);
-      const first = await tx.award.findMany({ where: { villageId, batchKey: input.idempotencyKey }, select: { ruleId: true, points: true } });
+      const first = await repo.findBatchByKey(tx, villageId, input.idempotencyKey);
       if (first.length) {
         if (first[0]!.ruleId !== input.ruleId) throw new DomainError("IDEMPOTENCY_CONFLICT");
         return { count: first.length, batchKey: input.idempotencyKey, points: first[0]!.points, replayed: true };
       }
-      const select = { id: true, number: true, headName: true, status: true } as const;
-      let households: { id: string; number: string; headName: string; status: string }[];
+      let households: HouseholdCard[];
       if (input.gridId) {
-        const grid = await tx.grid.findFirst({ where: { id: input.gridId, villageId }, select: { id: true } });
-        if (!grid) throw new DomainError("NOT_FOUND");
-        households = await tx.household.findMany({ where: { villageId, gridId: grid.id, status: "ACTIVE" }, select, orderBy: { number: "asc" } });
+        if (!(await isGridOfVillage(tx, villageId, input.gridId))) throw new DomainError("NOT_FOUND");
+        households = await activeHouseholdsOfGrid(tx, villageId, input.gridId);
         if (households.length === 0) throw new DomainError("BATCH_EMPTY");
       } else {
         const ids = [...new Set(input.householdIds ?? [])];
-        households = await tx.household.findMany({ where: { villageId, id: { in: ids } }, select, orderBy: { number: "asc" } });
+        households = await householdsInVillage(tx, villageId, ids);
         if (households.length !== ids.length) throw new DomainError("NOT_FOUND");
         if (households.some((h) => h.status !== "ACTIVE")) throw new DomainError("HOUSEHOLD_INACTIVE");
       }
@@ -132,7 +131,8 @@ export async function proposeBatch(deps: Deps, actor: Actor, input: ProposeBatch
 }
 
 async function assertMayReview(tx: Tx, actor: Actor, award: { proposedById: string; householdId: string }, opts?: { checkProposer?: boolean }) {
-  const block = reviewBlock(actor, award, await repo.reviewerTies(tx, actor.userId, award.householdId), opts);
+  const ties = await reviewerTies(tx, actor.userId, [award.householdId]);
+  const block = reviewBlock(actor, award, ties.get(award.householdId), opts);
   if (block) throw new DomainError(block);
 }
 
@@ -149,11 +149,8 @@ export async function review(deps: Deps, actor: Actor, input: { id: string; note
     await assertMayReview(tx, actor, a);
     if (a.status !== "PROPOSED") throw new DomainError("AWARD_WRONG_STATE");
     const note = input.note?.trim() || null;
-    const { count } = await tx.award.updateMany({
-      where: { id: a.id, status: "PROPOSED" },
-      data: { status: input.decision, reviewedById: actor.userId, reviewedAt: now, reviewNote: note },
-    });
-    if (count === 0) throw new DomainError("AWARD_WRONG_STATE");
+    const reviewed = await repo.recordReview(tx, a.id, { status: input.decision, reviewedById: actor.userId, reviewedAt: now, reviewNote: note });
+    if (!reviewed) throw new DomainError("AWARD_WRONG_STATE");
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: input.decision === "APPROVED" ? "award.approve" : "award.reject",
@@ -189,7 +186,7 @@ export async function reverseAward(deps: Deps, actor: Actor, input: { id: string
       actorUserId: actor.userId,
       reason: input.reason,
     });
-    await tx.award.update({ where: { id: a.id }, data: { status: "REVERSED", reversalTxId: res.transactionId }, select: { id: true } });
+    await repo.markReversed(tx, a.id, res.transactionId);
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "award.reverse",
@@ -204,36 +201,31 @@ export async function reverseAward(deps: Deps, actor: Actor, input: { id: string
 
 /** What stops this actor from reviewing each award (null: they may), for the approval queue. */
 async function reviewFlags(deps: Deps, actor: Actor, rows: { id: string; householdId: string; proposedById: string }[]) {
-  if (actor.role !== "SUPERVISOR") return new Map<string, null>();
-  const tied = await repo.tiedHouseholds(deps.db, actor.userId, [...new Set(rows.map((r) => r.householdId))]);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      reviewBlock(actor, r, { memberOfHousehold: tied.has(r.householdId), declaredRelation: tied.has(r.householdId) }),
-    ]),
-  );
+  const flags = new Map<string, { block: ReturnType<typeof reviewBlock>; why: BlockReason | null }>();
+  if (actor.role !== "SUPERVISOR") return flags;
+  const ties = await reviewerTies(deps.db, actor.userId, [...new Set(rows.map((r) => r.householdId))]);
+  for (const r of rows) {
+    const tie = ties.get(r.householdId);
+    flags.set(r.id, { block: reviewBlock(actor, r, tie), why: blockReason(actor, r, tie) });
+  }
+  return flags;
 }
 
 /** Entries of the village, newest first, with counts per status (for tabs). */
 export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput) {
   const villageId = villageOf(actor);
   const base = { villageId, ...(input.householdId ? { householdId: input.householdId } : {}) };
-  const where = { ...base, ...(input.status ? { status: input.status } : {}) };
-  const [rows, grouped] = await Promise.all([
-    deps.db.award.findMany({
-      where,
-      orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
-      take: input.take + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      select: repo.awardSelect,
-    }),
-    deps.db.award.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
-  ]);
+  const { rows, counts } = await repo.awardPage(deps.db, { base, status: input.status, take: input.take, cursor: input.cursor });
   const page = rows.slice(0, input.take);
   const [views, flags] = await Promise.all([repo.decorate(deps.db, villageId, page, deps.now()), reviewFlags(deps, actor, page)]);
-  const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<string, number>>;
   return {
-    items: views.map((v) => ({ ...v, reviewBlock: flags.get(v.id) ?? null, mine: v.proposedBy.id === actor.userId })),
+    items: views.map((v) => ({
+      ...v,
+      reviewBlock: flags.get(v.id)?.block ?? null,
+      /** why the row is blocked for this reviewer, for the queue */
+      blockReason: flags.get(v.id)?.why ?? null,
+      mine: v.proposedBy.id === actor.userId,
+    })),
     nextCursor: rows.length > input.take ? page[page.length - 1]!.id : null,
     counts,
   };
@@ -242,10 +234,7 @@ export async function listAwards(deps: Deps, actor: Actor, input: AwardListInput
 /** One ledger transaction as the trail shows it: id, when, who, and the start of its tamper-evident hash. */
 async function ledgerInfo(tx: Deps["db"], villageId: string, id: string | null) {
   if (!id) return null;
-  const t = await tx.ledgerTransaction.findFirst({
-    where: { id, villageId },
-    select: { id: true, seq: true, kind: true, createdAt: true, hash: true, reason: true, actorUserId: true },
-  });
+  const t = await transactionInfo(tx, villageId, id);
   if (!t) return null;
   const names = await userNames(tx, [t.actorUserId]);
   return {
@@ -271,11 +260,7 @@ export async function awardTrail(deps: Deps, villageId: string, awardId: string,
   const [[award], book, objections, posting, reversal] = await Promise.all([
     repo.decorate(deps.db, villageId, [row], now),
     ruleBookInfo(deps.db, villageId, row.ruleBookId),
-    deps.db.objection.findMany({
-      where: { awardId, villageId },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, userId: true, reason: true, status: true, answer: true, ruledById: true, ruledAt: true, createdAt: true },
-    }),
+    objectionRepo.objectionsOfAward(deps.db, villageId, awardId),
     ledgerInfo(deps.db, villageId, row.transactionId),
     ledgerInfo(deps.db, villageId, row.reversalTxId),
   ]);
@@ -306,5 +291,10 @@ export async function getAward(deps: Deps, actor: Actor, id: string) {
   const villageId = villageOf(actor);
   const trail = await awardTrail(deps, villageId, id, { userId: actor.userId, asVillager: false });
   const flags = await reviewFlags(deps, actor, [{ id, householdId: trail.award.household.id, proposedById: trail.award.proposedBy.id }]);
-  return { ...trail, reviewBlock: flags.get(id) ?? null, mine: trail.award.proposedBy.id === actor.userId };
+  return {
+    ...trail,
+    reviewBlock: flags.get(id)?.block ?? null,
+    blockReason: flags.get(id)?.why ?? null,
+    mine: trail.award.proposedBy.id === actor.userId,
+  };
 }

@@ -10,7 +10,9 @@
 import type { Deps, Tx } from "@/server/lib/deps";
 import { householdAccount, post, villageAccount } from "@/server/ledger/ledger";
 import { awardPostings } from "./award.policy";
-import { lockAward } from "./award.repo";
+import { awardForFinalize, inNoticeIdsOfBatch, lockAward, markFinal } from "./award.repo";
+import { countOpenObjections } from "./objection.repo";
+import { closeBatchIfSettled, dueBatchIds } from "./publicity.repo";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 
 export type FinalizeOutcome = "FINAL" | "WAITING" | "NOT_DUE";
@@ -31,26 +33,9 @@ export async function finalizeAward(deps: Deps, awardId: string): Promise<{ outc
 /** finalizeAward's body, inside the caller's transaction (the demo seed finalizes a whole batch in one). */
 export async function finalizeAwardInTx(tx: Tx, now: Date, awardId: string): Promise<{ outcome: FinalizeOutcome; transactionId?: string }> {
   if (!(await lockAward(tx, awardId))) return { outcome: "NOT_DUE" as const };
-  const a = await tx.award.findUniqueOrThrow({
-    where: { id: awardId },
-    select: {
-      id: true,
-      villageId: true,
-      householdId: true,
-      ruleId: true,
-      ruleBookId: true,
-      points: true,
-      reason: true,
-      memberId: true,
-      status: true,
-      proposedById: true,
-      reviewedById: true,
-      noticeBatchId: true,
-      noticeBatch: { select: { closesAt: true } },
-    },
-  });
+  const a = await awardForFinalize(tx, awardId);
   if (a.status !== "IN_NOTICE" || !a.noticeBatch || a.noticeBatch.closesAt > now) return { outcome: "NOT_DUE" as const };
-  const open = await tx.objection.count({ where: { awardId, status: "OPEN" } });
+  const open = await countOpenObjections(tx, awardId);
   if (open > 0) return { outcome: "WAITING" as const };
 
   const accounts = {
@@ -71,11 +56,7 @@ export async function finalizeAwardInTx(tx: Tx, now: Date, awardId: string): Pro
     memberId: a.memberId,
     scoring: true,
   });
-  await tx.award.update({
-    where: { id: a.id },
-    data: { status: "FINAL", finalAt: now, transactionId: posted.transactionId },
-    select: { id: true },
-  });
+  await markFinal(tx, a.id, now, posted.transactionId);
   await recordAudit(tx, SYSTEM_ACTOR, {
     regionId: a.villageId,
     action: "award.finalize",
@@ -89,12 +70,7 @@ export async function finalizeAwardInTx(tx: Tx, now: Date, awardId: string): Pro
 
 /** Marks a batch finalized once its window has closed and none of its entries is still IN_NOTICE. */
 export async function settleBatch(deps: Deps, batchId: string): Promise<boolean> {
-  const now = deps.now();
-  const { count } = await deps.db.noticeBatch.updateMany({
-    where: { id: batchId, finalizedAt: null, closesAt: { lte: now }, awards: { none: { status: "IN_NOTICE" } } },
-    data: { finalizedAt: now },
-  });
-  return count === 1;
+  return closeBatchIfSettled(deps.db, batchId, deps.now());
 }
 
 export type FinalizeReport = { batches: number; finalized: number; waiting: number; batchesClosed: number; failed: number };
@@ -105,19 +81,10 @@ export type FinalizeReport = { batches: number; finalized: number; waiting: numb
  */
 export async function finalizeDue(deps: Deps, opts: { villageId?: string } = {}): Promise<FinalizeReport> {
   const report: FinalizeReport = { batches: 0, finalized: 0, waiting: 0, batchesClosed: 0, failed: 0 };
-  const due = await deps.db.noticeBatch.findMany({
-    where: { finalizedAt: null, closesAt: { lte: deps.now() }, ...(opts.villageId ? { villageId: opts.villageId } : {}) },
-    orderBy: [{ closesAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  for (const batch of due) {
+  const due = await dueBatchIds(deps.db, deps.now(), opts.villageId);
+  for (const batchId of due) {
     report.batches++;
-    const awards = await deps.db.award.findMany({
-      where: { noticeBatchId: batch.id, status: "IN_NOTICE" },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    for (const { id } of awards) {
+    for (const id of await inNoticeIdsOfBatch(deps.db, batchId)) {
       try {
         const { outcome } = await finalizeAward(deps, id);
         if (outcome === "FINAL") report.finalized++;
@@ -127,7 +94,7 @@ export async function finalizeDue(deps: Deps, opts: { villageId?: string } = {})
         console.error(`[finalize] award ${id} failed:`, e instanceof Error ? e.message : e);
       }
     }
-    if (await settleBatch(deps, batch.id)) report.batchesClosed++;
+    if (await settleBatch(deps, batchId)) report.batchesClosed++;
   }
   return report;
 }

@@ -11,10 +11,11 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { villagePeriod } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
 import { villageSettings } from "../regions/region.read";
 import { ruleInForce, type RuleInForce } from "../rules/rule.read";
-import { CAP_COUNTED, capWords, householdList, overCap, shanghaiPeriod } from "./award.policy";
+import { CAP_COUNTED, capWords, householdList, overCap } from "./award.policy";
 import * as repo from "./award.repo";
 
 export type IntakeSource = "MANUAL" | "BATCH" | "CHECKIN" | "REPORT";
@@ -96,7 +97,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
 
   let overCapIds: string[] = [];
   if (rule.capCount && rule.capPeriod && eligible.length) {
-    const { from, to } = shanghaiPeriod(now, rule.capPeriod);
+    const { from, to } = villagePeriod(now, rule.capPeriod);
     const ids = eligible.map((e) => e.householdId);
     const counts = await repo.capCounts(tx, { villageId, ruleId: rule.id, householdIds: ids, from, to, statuses: CAP_COUNTED });
     overCapIds = overCap(rule, counts, ids);

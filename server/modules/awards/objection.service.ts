@@ -9,11 +9,14 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
-import { reviewBlock } from "./award.policy";
+import { blockReason, reviewBlock, type ReviewTie } from "./award.policy";
+import { reviewerTies } from "./relation.service";
 import * as repo from "./award.repo";
+import * as objections from "./objection.repo";
 import type { ObjectionRuleInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
+import { householdNumbersOfUsers } from "../households/for-awards.read";
 
 /**
  * Throws NOT_FOUND (no such entry in the village), OBJECTION_WINDOW_CLOSED (not on notice, or the
@@ -24,26 +27,20 @@ export async function createObjection(deps: Deps, actor: Actor, input: { awardId
   const now = deps.now();
   try {
     return await deps.db.$transaction(async (tx) => {
-      const found = await tx.award.findFirst({ where: { id: input.awardId, villageId }, select: { id: true } });
-      if (!found) throw new DomainError("NOT_FOUND");
+      const awardId = await objections.awardIdInVillage(tx, villageId, input.awardId);
+      if (!awardId) throw new DomainError("NOT_FOUND");
       // Under the award's row lock: finalization of this entry either happened before (then it is
       // FINAL and we refuse) or waits for us (and then sees the open objection).
-      await repo.lockAward(tx, found.id);
-      const a = await tx.award.findUniqueOrThrow({
-        where: { id: found.id },
-        select: { status: true, noticeBatch: { select: { closesAt: true } } },
-      });
+      await repo.lockAward(tx, awardId);
+      const a = await objections.awardWindow(tx, awardId);
       if (a.status !== "IN_NOTICE" || !a.noticeBatch || now >= a.noticeBatch.closesAt) throw new DomainError("OBJECTION_WINDOW_CLOSED");
-      const o = await tx.objection.create({
-        data: { awardId: found.id, villageId, userId: actor.userId, reason: input.reason, createdAt: now },
-        select: { id: true, status: true },
-      });
+      const o = await objections.createObjection(tx, { awardId, villageId, userId: actor.userId, reason: input.reason, createdAt: now });
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "objection.create",
         entity: "Objection",
         entityId: o.id,
-        after: { awardId: found.id, status: "OPEN", reason: input.reason },
+        after: { awardId, status: "OPEN", reason: input.reason },
       });
       return { id: o.id, status: o.status };
     });
@@ -57,39 +54,19 @@ export async function createObjection(deps: Deps, actor: Actor, input: { awardId
 /** Objections of the village (newest first) with the entry, the objector's name and household, and the ruling. */
 export async function listObjections(deps: Deps, actor: Actor, input: { status?: "OPEN" | "UPHELD" | "DISMISSED" }) {
   const villageId = villageOf(actor);
-  const rows = await deps.db.objection.findMany({
-    where: { villageId, ...(input.status ? { status: input.status } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
-    select: {
-      id: true,
-      awardId: true,
-      userId: true,
-      reason: true,
-      status: true,
-      answer: true,
-      ruledById: true,
-      ruledAt: true,
-      createdAt: true,
-      award: { select: repo.awardSelect },
-    },
-  });
+  const rows = await objections.villageObjections(deps.db, villageId, input.status);
   const now = deps.now();
   const awards = new Map((await repo.decorate(deps.db, villageId, rows.map((r) => r.award), now)).map((v) => [v.id, v]));
-  const [names, objectorHomes, tied, counts] = await Promise.all([
+  const [names, homeOf, tied, counts] = await Promise.all([
     userNames(deps.db, rows.flatMap((r) => [r.userId, r.ruledById])),
-    deps.db.householdMember.findMany({
-      where: { userId: { in: [...new Set(rows.map((r) => r.userId))] }, household: { villageId } },
-      select: { userId: true, household: { select: { number: true } } },
-    }),
+    householdNumbersOfUsers(deps.db, villageId, rows.map((r) => r.userId)),
     actor.role === "SUPERVISOR"
-      ? repo.tiedHouseholds(deps.db, actor.userId, [...new Set(rows.map((r) => r.award.householdId))])
-      : Promise.resolve(new Set<string>()),
-    deps.db.objection.groupBy({ by: ["status"], where: { villageId }, _count: { _all: true } }),
+      ? reviewerTies(deps.db, actor.userId, [...new Set(rows.map((r) => r.award.householdId))])
+      : Promise.resolve(new Map<string, ReviewTie>()),
+    objections.objectionCounts(deps.db, villageId),
   ]);
-  const homeOf = new Map(objectorHomes.map((m) => [m.userId!, m.household.number]));
   return {
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>,
+    counts,
     items: rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -103,8 +80,9 @@ export async function listObjections(deps: Deps, actor: Actor, input: { status?:
       /** what stops this supervisor from ruling (null: they may) */
       ruleBlock:
         actor.role === "SUPERVISOR"
-          ? reviewBlock(actor, r.award, { memberOfHousehold: tied.has(r.award.householdId), declaredRelation: tied.has(r.award.householdId) })
+          ? reviewBlock(actor, r.award, tied.get(r.award.householdId))
           : null,
+      ruleBlockReason: actor.role === "SUPERVISOR" ? blockReason(actor, r.award, tied.get(r.award.householdId)) : null,
     })),
   };
 }
@@ -119,23 +97,22 @@ export async function ruleObjection(deps: Deps, actor: Actor, input: ObjectionRu
   const villageId = villageOf(actor);
   const now = deps.now();
   const ruled = await deps.db.$transaction(async (tx) => {
-    const o = await tx.objection.findFirst({ where: { id: input.id, villageId }, select: { id: true, awardId: true } });
+    const o = await objections.findObjection(tx, villageId, input.id);
     if (!o) throw new DomainError("NOT_FOUND");
     await repo.lockAward(tx, o.awardId);
     const a = (await repo.findAward(tx, villageId, o.awardId))!;
-    const block = reviewBlock(actor, a, await repo.reviewerTies(tx, actor.userId, a.householdId));
+    const block = reviewBlock(actor, a, (await reviewerTies(tx, actor.userId, [a.householdId])).get(a.householdId));
     if (block) throw new DomainError(block);
-    const current = await tx.objection.findUniqueOrThrow({ where: { id: o.id }, select: { status: true } });
+    const current = await objections.objectionStatus(tx, o.id);
     if (current.status !== "OPEN" || a.status !== "IN_NOTICE") throw new DomainError("AWARD_WRONG_STATE");
 
     const ruling = { answer: input.answer, ruledById: actor.userId, ruledAt: now };
     let awardStatus: "IN_NOTICE" | "OVERTURNED" = "IN_NOTICE";
     if (input.decision === "UPHOLD") {
-      await tx.objection.updateMany({ where: { awardId: a.id, status: "OPEN" }, data: { status: "UPHELD", ...ruling } });
-      await tx.award.update({ where: { id: a.id }, data: { status: "OVERTURNED" }, select: { id: true } });
+      await objections.upholdAll(tx, a.id, ruling);
       awardStatus = "OVERTURNED";
     } else {
-      await tx.objection.update({ where: { id: o.id }, data: { status: "DISMISSED", ...ruling }, select: { id: true } });
+      await objections.dismiss(tx, o.id, ruling);
     }
     const status = input.decision === "UPHOLD" ? ("UPHELD" as const) : ("DISMISSED" as const);
     await recordAudit(tx, actor, {

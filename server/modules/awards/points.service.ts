@@ -5,27 +5,29 @@
  */
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
-import { householdBalance, householdScore, householdStatement } from "@/server/ledger/read";
+import { householdBalance, householdScore, householdStatement, reversalsOf } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
-import { shanghaiPeriod } from "./award.policy";
+import { villagePeriod } from "@/server/lib/village-time.schema";
 import * as repo from "./award.repo";
 import { PENDING_STATUSES } from "./award.schema";
 import { awardTrail } from "./award.service";
 import { ruleLabels } from "../rules/rule.read";
+import { memberNames } from "../households/for-awards.read";
+import { villagerHousehold } from "../households/household.read";
 
 /** Balance, scores and how many entries are on their way. Null when the account is linked to no household. */
 export async function summary(deps: Deps, actor: Actor) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return null;
   const now = deps.now();
-  const month = shanghaiPeriod(now, "MONTH");
-  const year = shanghaiPeriod(now, "YEAR");
+  const month = villagePeriod(now, "MONTH");
+  const year = villagePeriod(now, "YEAR");
   const [balance, monthScore, yearScore, pendingCount] = await Promise.all([
     householdBalance(deps.db, h.id),
     householdScore(deps.db, h.id, month.from, month.to),
     householdScore(deps.db, h.id, year.from, year.to),
-    deps.db.award.count({ where: { householdId: h.id, villageId: h.villageId, status: { in: [...PENDING_STATUSES] } } }),
+    repo.countHouseholdAwards(deps.db, { villageId: h.villageId, householdId: h.id, statuses: PENDING_STATUSES }),
   ]);
   return {
     household: { id: h.id, number: h.number, headName: h.headName },
@@ -41,18 +43,15 @@ export async function summary(deps: Deps, actor: Actor) {
  * it, the award it came from and whether it was later reversed.
  */
 export async function statement(deps: Deps, actor: Actor, input: { cursor?: string | null; take: number }) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return { items: [], nextCursor: null };
   const page = await householdStatement(deps.db, h.id, { cursor: input.cursor ?? undefined, take: input.take });
   const txIds = page.items.map((p) => p.transaction.id);
-  const [rules, members, reversals] = await Promise.all([
+  const [rules, members, reversedBy] = await Promise.all([
     ruleLabels(deps.db, h.villageId, page.items.map((p) => p.transaction.ruleId).filter((x): x is string => !!x)),
-    repo.memberNames(deps.db, page.items.map((p) => p.transaction.memberId)),
-    txIds.length
-      ? deps.db.ledgerTransaction.findMany({ where: { reversesId: { in: txIds } }, select: { id: true, reversesId: true } })
-      : Promise.resolve([]),
+    memberNames(deps.db, page.items.map((p) => p.transaction.memberId)),
+    reversalsOf(deps.db, txIds),
   ]);
-  const reversedBy = new Map(reversals.map((r) => [r.reversesId!, r.id]));
   return {
     items: page.items.map((p) => {
       const t = p.transaction;
@@ -80,24 +79,18 @@ export async function statement(deps: Deps, actor: Actor, input: { cursor?: stri
 
 /** The household's entries not yet final (待审核 / 已审核 / 公示中), newest first. */
 export async function pending(deps: Deps, actor: Actor) {
-  const h = await repo.myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) return [];
-  const rows = await deps.db.award.findMany({
-    where: { householdId: h.id, villageId: h.villageId, status: { in: [...PENDING_STATUSES] } },
-    orderBy: [{ proposedAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: repo.awardSelect,
-  });
+  const rows = await repo.householdAwards(deps.db, { villageId: h.villageId, householdId: h.id, statuses: PENDING_STATUSES });
   return repo.decorate(deps.db, h.villageId, rows, deps.now());
 }
 
 /** The full trail of one entry. Villagers: only their own household's entries (else NOT_FOUND). */
 export async function trail(deps: Deps, actor: Actor, awardId: string) {
   if (actor.role === "VILLAGER") {
-    const h = await repo.myHousehold(deps.db, actor);
+    const h = await villagerHousehold(deps.db, actor);
     if (!h) throw new DomainError("NOT_FOUND");
-    const own = await deps.db.award.findFirst({ where: { id: awardId, householdId: h.id, villageId: h.villageId }, select: { id: true } });
-    if (!own) throw new DomainError("NOT_FOUND");
+    if (!(await repo.isHouseholdAward(deps.db, { villageId: h.villageId, householdId: h.id, awardId }))) throw new DomainError("NOT_FOUND");
     return awardTrail(deps, h.villageId, awardId, { userId: actor.userId, asVillager: true });
   }
   return awardTrail(deps, villageOf(actor), awardId, { userId: actor.userId, asVillager: false });

@@ -1,12 +1,15 @@
 /**
  * Check-in queries with explicit `select`. The event's secret is read only by the functions that sign
  * or verify tokens and never leaves the server. The hot path writes in one statement, audit rows
- * included, so the audit SQL for it is composed here and nowhere else.
+ * included: this file composes it (its CTEs are named here and nowhere else), taking the audit
+ * module's INSERT for the audit rows and the households module's member names as SQL fragments.
  */
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { hotQuery } from "@/server/db/hot-sql";
 import type { Tx } from "@/server/lib/deps";
+import { auditInsertSql } from "../audit/audit.service";
+import { MEMBER_NAMES_SQL, householdLabels } from "../households/member.read";
 import { eventSelect, type EventWithSecret } from "./event.repo";
 
 type Reader = Db | Tx;
@@ -37,10 +40,10 @@ export function openEventsWithSecret(db: Reader, villageId: string, now: Date) {
 
 /** Names of the household's members recorded present at the event, in the order they came. */
 export async function presentMemberNames(db: Reader, eventId: string, householdId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ name: string }[]>`
-    SELECT m."name" FROM "EventPresence" p JOIN "HouseholdMember" m ON m."id" = p."memberId"
+  const rows = await db.$queryRaw<{ name: string }[]>(Prisma.sql`
+    SELECT m."name" FROM "EventPresence" p JOIN ${MEMBER_NAMES_SQL} m ON m."id" = p."memberId"
     WHERE p."eventId" = ${eventId} AND p."householdId" = ${householdId}
-    ORDER BY p."createdAt", p."id"`;
+    ORDER BY p."createdAt", p."id"`);
   return rows.map((r) => r.name);
 }
 
@@ -51,8 +54,8 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
  *   skipped), audited by `presence` when anyone was added → existing.
  * Both are null, writing nothing, only when another scan of the household committed while this
  * statement ran (it cannot see that row); the caller then records the presence in a transaction.
- * The audit rows are written here, in the same statement (the same columns recordAudit writes): the
- * check-in's `action` for a new one, and "event.presence" (how many were added, who was asked) when
+ * The audit rows are written in the same statement, through the audit module's INSERT (auditInsertSql)
+ * fed by this statement's own rows: the check-in's `action` for a new one, and "event.presence" (how many were added, who was asked) when
  * people were added to an existing one.
  */
 export async function writeCheckIn(
@@ -93,25 +96,17 @@ export async function writeCheckIn(
       ON CONFLICT DO NOTHING
       RETURNING "id"),
     added AS (SELECT "id" FROM ex WHERE EXISTS (SELECT 1 FROM pr)),
-    a1 AS (
-      INSERT INTO "AuditLog" ("id", "regionId", "actorUserId", "actorRole", "action", "entity", "entityId", "after")
-      SELECT gen_random_uuid()::text, ${row.villageId}, ${audit.actorUserId}, ${audit.actorRole}::"Role", ${audit.action}, 'EventCheckIn',
-        s."id", ${JSON.stringify(audit.after)}::jsonb
-      FROM ci s),
-    a2 AS (
-      INSERT INTO "AuditLog" ("id", "regionId", "actorUserId", "actorRole", "action", "entity", "entityId", "after")
-      SELECT gen_random_uuid()::text, ${row.villageId}, ${audit.actorUserId}, ${audit.actorRole}::"Role", 'event.presence', 'EventCheckIn',
-        s."id", jsonb_build_object('added', (SELECT count(*) FROM pr)::int, 'memberIds', ${audit.memberIds}::text)
-      FROM added s)
+    a1 AS (${auditInsertSql(Prisma.sql`
+      SELECT ${row.villageId}::text AS "regionId", ${audit.actorUserId}::text AS "actorUserId", ${audit.actorRole}::text AS "actorRole",
+        ${audit.action}::text AS "action", 'EventCheckIn' AS "entity", s."id" AS "entityId", ${JSON.stringify(audit.after)}::jsonb AS "after"
+      FROM ci s`)}),
+    a2 AS (${auditInsertSql(Prisma.sql`
+      SELECT ${row.villageId}::text AS "regionId", ${audit.actorUserId}::text AS "actorUserId", ${audit.actorRole}::text AS "actorRole",
+        'event.presence' AS "action", 'EventCheckIn' AS "entity", s."id" AS "entityId",
+        jsonb_build_object('added', (SELECT count(*) FROM pr)::int, 'memberIds', ${audit.memberIds}::text) AS "after"
+      FROM added s`)})
     SELECT (SELECT "id" FROM ci) AS "created", (SELECT "id" FROM ex) AS "existing"`);
   return { created: r?.created ?? null, existing: r?.existing ?? null };
-}
-
-export function findHousehold(db: Reader, villageId: string, id: string) {
-  return db.household.findFirst({
-    where: { id, villageId },
-    select: { id: true, number: true, headName: true, status: true, gridId: true },
-  });
 }
 
 export function checkInOf(db: Reader, eventId: string, householdId: string) {
@@ -129,8 +124,7 @@ export async function recentCheckIns(db: Reader, eventId: string, take: number) 
     take,
     select: { id: true, householdId: true, method: true, createdAt: true },
   });
-  const hs = await db.household.findMany({ where: { id: { in: rows.map((r) => r.householdId) } }, select: { id: true, number: true, headName: true } });
-  const byId = new Map(hs.map((h) => [h.id, h]));
+  const byId = await householdLabels(db, rows.map((r) => r.householdId));
   return rows.map((r) => ({
     id: r.id,
     number: byId.get(r.householdId)?.number ?? "",
@@ -140,7 +134,6 @@ export async function recentCheckIns(db: Reader, eventId: string, take: number) 
   }));
 }
 
-
 /** Wrong typed codes of the user for the event key since `since`. */
 export function codeFailuresSince(db: Reader, userId: string, eventKey: string, since: Date) {
   return db.checkInCodeFailure.count({ where: { userId, eventKey, createdAt: { gte: since } } });
@@ -148,4 +141,65 @@ export function codeFailuresSince(db: Reader, userId: string, eventKey: string, 
 
 export async function recordCodeFailure(db: Reader, userId: string, eventKey: string, at: Date) {
   await db.checkInCodeFailure.create({ data: { userId, eventKey, createdAt: at }, select: { id: true } });
+}
+
+/** How many households have checked in to the event. */
+export function countCheckIns(db: Reader, eventId: string) {
+  return db.eventCheckIn.count({ where: { eventId } });
+}
+
+export type PresenceRow = {
+  eventId: string;
+  householdId: string;
+  memberId: string | null;
+  userId: string | null;
+  method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
+  staffUserId: string | null;
+};
+
+/** Records who was present; a person already recorded is skipped. How many were added. */
+export async function addPresenceRows(tx: Tx, rows: PresenceRow[]): Promise<number> {
+  const { count } = await tx.eventPresence.createMany({ data: rows, skipDuplicates: true });
+  return count;
+}
+
+export function createCheckIn(
+  tx: Tx,
+  data: {
+    eventId: string;
+    villageId: string;
+    householdId: string;
+    method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
+    userId: string;
+    staffUserId: string | null;
+    lat: number | null;
+    lng: number | null;
+    distanceM: number | null;
+    accuracyM: number | null;
+    positionFlagged: boolean;
+  },
+) {
+  return tx.eventCheckIn.create({ data, select: { id: true } });
+}
+
+/** The check-ins of these households at the event, for the roll call. */
+export function checkInsOfHouseholds(db: Reader, eventId: string, householdIds: string[]) {
+  return db.eventCheckIn.findMany({
+    where: { eventId, householdId: { in: householdIds } },
+    select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true, positionFlagged: true, accuracyM: true },
+  });
+}
+
+/** Ids of the members of these households recorded present at the event. */
+export async function presentMemberIds(db: Reader, eventId: string, householdIds: string[]): Promise<string[]> {
+  const rows = await db.eventPresence.findMany({
+    where: { eventId, householdId: { in: householdIds }, memberId: { not: null } },
+    select: { memberId: true },
+  });
+  return rows.map((p) => p.memberId!);
+}
+
+/** How many of the event's check-ins came with a doubtful position (no or poor accuracy). */
+export function countFlaggedCheckIns(db: Reader, eventId: string) {
+  return db.eventCheckIn.count({ where: { eventId, positionFlagged: true } });
 }

@@ -15,11 +15,14 @@ import { qrDataUrl } from "@/server/lib/qr-image";
 import { parseCard, shortCode, signRotating, signStatic, parseToken, verifyParsed, verifyShortCode, windowEndsAt, type TokenReason } from "@/server/lib/qr-token";
 import { recordAudit } from "../audit/audit.service";
 import { userNames } from "../accounts/account.read";
+import { countMembersOf, householdInVillage } from "../households/member.read";
 import { geofenceCheck, eventState, mayStaffCheckIn, openFor } from "./event.policy";
 import { eventOrThrow, notOpen } from "./event.service";
 import type { EventRow } from "./event.repo";
-import { householdOfUser, lockEvent } from "./event.repo";
+import { findSignup, lockEvent } from "./event.repo";
+import { householdOfUser } from "../households/household.read";
 import * as repo from "./checkin.repo";
+import type { PresenceRow } from "./checkin.repo";
 import type { CheckInInput, StaffCheckInInput } from "./event.schema";
 
 const KIOSK_RECENT = 5;
@@ -47,7 +50,7 @@ export async function kiosk(deps: Deps, actor: Actor, input: { eventId: string }
   const [qr, staticQr, count, recent] = await Promise.all([
     qrDataUrl(token),
     staticToken ? qrDataUrl(staticToken) : Promise.resolve(null),
-    deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+    repo.countCheckIns(deps.db, e.id),
     repo.recentCheckIns(deps.db, e.id, KIOSK_RECENT),
   ]);
   return {
@@ -124,20 +127,11 @@ async function limitedScan(deps: Deps, actor: Actor, villageId: string, input: C
 
 type Recorded = { outcome: "CHECKED_IN" | "ALREADY_CHECKED_IN"; checkInId: string };
 
-type PresenceRow = {
-  eventId: string;
-  householdId: string;
-  memberId: string | null;
-  userId: string | null;
-  method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
-  staffUserId: string | null;
-};
-
 const memberIdList = (rows: PresenceRow[]) => rows.map((r) => r.memberId ?? "").join(",");
 
 /** Records who was present (a member already recorded is skipped), audited when anyone new was added. */
 async function addPresence(tx: Tx, actor: Actor, villageId: string, checkInId: string, rows: PresenceRow[]) {
-  const { count } = await tx.eventPresence.createMany({ data: rows, skipDuplicates: true });
+  const count = await repo.addPresenceRows(tx, rows);
   if (count > 0) {
     await recordAudit(tx, actor, {
       regionId: villageId,
@@ -225,9 +219,9 @@ async function record(
         }
         // a capacity is counted under the event's lock, so it takes the transaction
         await lockEvent(tx, e.id);
-        if ((await tx.eventCheckIn.count({ where: { eventId: e.id } })) >= e.capacity!) throw new DomainError("EVENT_FULL", { capacity: e.capacity! });
-        const ci = await tx.eventCheckIn.create({ data: row, select: { id: true } });
-        await tx.eventPresence.createMany({ data: presenceRows, skipDuplicates: true });
+        if ((await repo.countCheckIns(tx, e.id)) >= e.capacity!) throw new DomainError("EVENT_FULL", { capacity: e.capacity! });
+        const ci = await repo.createCheckIn(tx, row);
+        await repo.addPresenceRows(tx, presenceRows);
         await recordAudit(tx, actor, { ...audit, entityId: ci.id });
         return { outcome: "CHECKED_IN" as const, checkInId: ci.id };
       });
@@ -267,7 +261,7 @@ export async function checkIn(deps: Deps, actor: Actor, input: CheckInInput) {
   if (geo?.missing) throw new DomainError("LOCATION_REQUIRED");
   if (geo && !geo.missing && !geo.inside) throw new DomainError("OUTSIDE_AREA", { distance: geo.distanceM, radius: e.geoRadiusM! });
   if (e.signupRequired) {
-    const s = await deps.db.eventSignup.findUnique({ where: { eventId_householdId: { eventId: e.id, householdId: member.household.id } }, select: { id: true } });
+    const s = await findSignup(deps.db, e.id, member.household.id);
     if (!s) throw new DomainError("SIGNUP_REQUIRED");
   }
   const r = await record(deps, actor, e, {
@@ -309,12 +303,12 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
     householdId = parseCard(input.card);
     if (!householdId) throw new DomainError("CARD_INVALID");
   }
-  const h = await repo.findHousehold(deps.db, villageId, householdId!);
+  const h = await householdInVillage(deps.db, villageId, householdId!);
   if (!h || !mayStaffCheckIn(actor)) throw new DomainError(input.card ? "CARD_NOT_FOUND" : "NOT_FOUND");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const memberIds = [...new Set(input.memberIds ?? [])];
   if (memberIds.length) {
-    const found = await deps.db.householdMember.count({ where: { id: { in: memberIds }, householdId: h.id } });
+    const found = await countMembersOf(deps.db, h.id, memberIds);
     if (found !== memberIds.length) throw new DomainError("NOT_FOUND");
   }
   const method = input.card ? ("CARD" as const) : ("ROLL_CALL" as const);
@@ -329,7 +323,7 @@ export async function staffCheckIn(deps: Deps, actor: Actor, input: StaffCheckIn
   const [ci, present, count] = await Promise.all([
     repo.checkInOf(deps.db, e.id, h.id),
     repo.presentMemberNames(deps.db, e.id, h.id),
-    deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+    repo.countCheckIns(deps.db, e.id),
   ]);
   const by = ci ? ci.staffUserId ?? ci.userId : null;
   const names = await userNames(deps.db, by ? [by] : []);

@@ -2,7 +2,7 @@
  * Inputs of village events and QR check-in (docs/architecture.md, "Check-in and the store"). The only events file the browser may import.
  */
 import { z } from "zod";
-import { ZId } from "../accounts/account.schema";
+import { ZId } from "@/server/lib/words.schema";
 import { ZInstant } from "@/server/lib/dates.schema";
 
 export const EVENT_CATEGORIES = ["LAW_ABIDING", "HARD_WORK", "FILIAL", "CUSTOMS", "PUBLIC_GOOD", "ENVIRONMENT", "SAFETY", "REPORT", "OTHER"] as const;

@@ -9,30 +9,21 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { newEventSecret } from "@/server/lib/qr-token";
+import { villageDay, villageMinute } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
 import { intakeAwards } from "../awards/intake.service";
-import { publish } from "../awards/notice.service";
-import { ruleInForce } from "../rules/rule.read";
+import { publish } from "../awards/publicity.service";
+import { memberNames } from "../households/member.read";
+import { ruleInForce, ruleLabels } from "../rules/rule.read";
 import { eventState } from "./event.policy";
 import * as repo from "./event.repo";
 import type { EventCreateInput, EventListInput } from "./event.schema";
+import { householdOfUser } from "../households/household.read";
 
 const LIST_MAX = 50;
 
-/** A time as messages show it, in the villages' time zone: "2026-11-23 08:00". */
-export function shanghaiTime(d: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-}
-
 export function notOpen(e: repo.EventRow): DomainError {
-  return new DomainError("EVENT_NOT_OPEN", { title: e.title, from: shanghaiTime(e.startsAt), to: shanghaiTime(e.endsAt) });
+  return new DomainError("EVENT_NOT_OPEN", { title: e.title, from: villageMinute(e.startsAt), to: villageMinute(e.endsAt) });
 }
 
 export async function eventOrThrow(deps: Deps, villageId: string, id: string) {
@@ -53,27 +44,24 @@ export async function createEvent(deps: Deps, actor: Actor, input: EventCreateIn
     const rule = await ruleInForce(tx, villageId, input.ruleId);
     if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
     const geo = input.geoRadiusM != null;
-    const e = await tx.event.create({
-      data: {
-        villageId,
-        title: input.title,
-        description: input.description,
-        category: rule.category as never,
-        ruleId: rule.id,
-        place: input.place,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        geoLat: geo ? input.geoLat! : null,
-        geoLng: geo ? input.geoLng! : null,
-        geoRadiusM: geo ? input.geoRadiusM! : null,
-        capacity: input.capacity ?? null,
-        signupRequired: input.signupRequired,
-        needsApproval: input.needsApproval,
-        allowStaticCode: input.allowStaticCode,
-        secret: newEventSecret(),
-        createdById: actor.userId,
-      },
-      select: { id: true, title: true },
+    const e = await repo.createEventRow(tx, {
+      villageId,
+      title: input.title,
+      description: input.description,
+      category: rule.category,
+      ruleId: rule.id,
+      place: input.place,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      geoLat: geo ? input.geoLat! : null,
+      geoLng: geo ? input.geoLng! : null,
+      geoRadiusM: geo ? input.geoRadiusM! : null,
+      capacity: input.capacity ?? null,
+      signupRequired: input.signupRequired,
+      needsApproval: input.needsApproval,
+      allowStaticCode: input.allowStaticCode,
+      secret: newEventSecret(),
+      createdById: actor.userId,
     });
     await recordAudit(tx, actor, {
       regionId: villageId,
@@ -107,38 +95,18 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
   const villageId = villageOf(actor);
   const now = deps.now();
   const upcoming = input.when === "upcoming";
-  const rows = await deps.db.event.findMany({
-    where: upcoming
-      ? { villageId, cancelledAt: null, closedAt: null, endsAt: { gte: now } }
-      : { villageId, OR: [{ endsAt: { lt: now } }, { cancelledAt: { not: null } }, { closedAt: { not: null } }] },
-    orderBy: upcoming ? [{ startsAt: "asc" }, { id: "asc" }] : [{ startsAt: "desc" }, { id: "desc" }],
-    take: LIST_MAX,
-    select: repo.eventSelect,
-  });
+  const rows = await repo.listVillageEvents(deps.db, villageId, upcoming, now, LIST_MAX);
   const ids = rows.map((r) => r.id);
-  const [checkIns, signups, rules, member] = await Promise.all([
+  const [checkIns, signups, ruleById, member] = await Promise.all([
     repo.checkInCounts(deps.db, ids),
     repo.signupCounts(deps.db, ids),
-    deps.db.rule.findMany({ where: { villageId, id: { in: [...new Set(rows.map((r) => r.ruleId))] } }, select: { id: true, code: true, title: true, points: true } }),
-    repo.householdOfUser(deps.db, villageId, actor.userId),
+    ruleLabels(deps.db, villageId, rows.map((r) => r.ruleId)),
+    householdOfUser(deps.db, villageId, actor.userId),
   ]);
-  const ruleById = new Map(rules.map((r) => [r.id, r]));
   const householdId = member?.household.id ?? null;
-  const [myCheckIns, mySignups, myPresence] = householdId
-    ? await Promise.all([
-        deps.db.eventCheckIn.findMany({ where: { householdId, eventId: { in: ids } }, select: { eventId: true, method: true, createdAt: true, awardId: true } }),
-        deps.db.eventSignup.findMany({ where: { householdId, eventId: { in: ids } }, select: { eventId: true } }),
-        deps.db.eventPresence.findMany({ where: { householdId, eventId: { in: ids }, memberId: { not: null } }, select: { eventId: true, memberId: true } }),
-      ])
-    : [[], [], []];
-  const memberNames = new Map(
-    (
-      await deps.db.householdMember.findMany({
-        where: { id: { in: myPresence.map((p) => p.memberId!) } },
-        select: { id: true, name: true },
-      })
-    ).map((m) => [m.id, m.name]),
-  );
+  const mine = householdId ? await repo.householdAtEvents(deps.db, householdId, ids) : { checkIns: [], signups: [], presence: [] };
+  const { checkIns: myCheckIns, signups: mySignups, presence: myPresence } = mine;
+  const names = await memberNames(deps.db, myPresence.map((p) => p.memberId));
   return {
     household: member ? { number: member.household.number, headName: member.household.headName } : null,
     items: rows.map((e) => {
@@ -167,7 +135,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
               checkedInAt: ci?.createdAt ?? null,
               method: ci?.method ?? null,
               awarded: !!ci?.awardId,
-              present: myPresence.filter((p) => p.eventId === e.id).map((p) => memberNames.get(p.memberId!) ?? ""),
+              present: myPresence.filter((p) => p.eventId === e.id).map((p) => names.get(p.memberId) ?? ""),
             }
           : null,
       };
@@ -182,7 +150,7 @@ export async function listEvents(deps: Deps, actor: Actor, input: EventListInput
 export async function signup(deps: Deps, actor: Actor, input: { eventId: string }) {
   const villageId = villageOf(actor);
   const now = deps.now();
-  const member = await repo.householdOfUser(deps.db, villageId, actor.userId);
+  const member = await householdOfUser(deps.db, villageId, actor.userId);
   const e = await eventOrThrow(deps, villageId, input.eventId);
   if (!member) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (!e.signupRequired) throw new DomainError("SIGNUP_NOT_OPEN");
@@ -191,13 +159,13 @@ export async function signup(deps: Deps, actor: Actor, input: { eventId: string 
   const householdId = member.household.id;
   try {
     return await deps.db.$transaction(async (tx) => {
-      const existing = await tx.eventSignup.findUnique({ where: { eventId_householdId: { eventId: e.id, householdId } }, select: { id: true } });
+      const existing = await repo.findSignup(tx, e.id, householdId);
       if (existing) return { signedUp: true, already: true };
       if (e.capacity) {
         await repo.lockEvent(tx, e.id);
-        if ((await tx.eventSignup.count({ where: { eventId: e.id } })) >= e.capacity) throw new DomainError("EVENT_FULL", { capacity: e.capacity });
+        if ((await repo.countSignups(tx, e.id)) >= e.capacity) throw new DomainError("EVENT_FULL", { capacity: e.capacity });
       }
-      const s = await tx.eventSignup.create({ data: { eventId: e.id, householdId, userId: actor.userId }, select: { id: true } });
+      const s = await repo.createSignup(tx, { eventId: e.id, householdId, userId: actor.userId });
       await recordAudit(tx, actor, { regionId: villageId, action: "event.signup", entity: "EventSignup", entityId: s.id, after: { eventId: e.id, householdId } });
       return { signedUp: true, already: false };
     });
@@ -224,21 +192,13 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
       await repo.lockEvent(tx, input.eventId);
       const e = (await repo.findEvent(tx, villageId, input.eventId))!;
       if (e.closedAt || e.cancelledAt) throw new DomainError("EVENT_CLOSED");
-      if (now < e.endsAt) throw new DomainError("EVENT_NOT_ENDED", { to: shanghaiTime(e.endsAt) });
-      const checkIns = await tx.eventCheckIn.findMany({
-        where: { eventId: e.id, awardId: null },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, householdId: true },
-      });
+      if (now < e.endsAt) throw new DomainError("EVENT_NOT_ENDED", { to: villageMinute(e.endsAt) });
+      const checkIns = await repo.unawardedCheckIns(tx, e.id);
       // the member who earned it: the first member recorded present
-      const presence = await tx.eventPresence.findMany({
-        where: { eventId: e.id, memberId: { not: null } },
-        orderBy: { createdAt: "asc" },
-        select: { householdId: true, memberId: true },
-      });
+      const presence = await repo.memberPresence(tx, e.id);
       const firstMember = new Map<string, string>();
-      for (const p of presence) if (!firstMember.has(p.householdId)) firstMember.set(p.householdId, p.memberId!);
-      const day = shanghaiTime(e.startsAt).slice(0, 10);
+      for (const p of presence) if (!firstMember.has(p.householdId)) firstMember.set(p.householdId, p.memberId);
+      const day = villageDay(e.startsAt);
       const awards = checkIns.length
         ? await intakeAwards(tx, actor, {
             villageId,
@@ -253,9 +213,9 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
           })
         : { status: "PROPOSED" as const, created: [], points: 0, skippedExisting: 0, skippedInactive: [], skippedOverCap: [] };
       for (const a of awards.created) {
-        await tx.eventCheckIn.update({ where: { id: a.sourceId! }, data: { awardId: a.id }, select: { id: true } });
+        await repo.linkAward(tx, a.sourceId!, a.id);
       }
-      await tx.event.update({ where: { id: e.id }, data: { closedAt: now, closedById: actor.userId }, select: { id: true } });
+      await repo.markClosed(tx, e.id, now, actor.userId);
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "event.close",
@@ -305,7 +265,7 @@ export async function cancel(deps: Deps, actor: Actor, input: { eventId: string;
     await repo.lockEvent(tx, input.eventId);
     const e = (await repo.findEvent(tx, villageId, input.eventId))!;
     if (e.closedAt || e.cancelledAt) throw new DomainError("EVENT_CLOSED");
-    await tx.event.update({ where: { id: e.id }, data: { cancelledAt: now }, select: { id: true } });
+    await repo.markCancelled(tx, e.id, now);
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "event.cancel",

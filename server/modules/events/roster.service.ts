@@ -6,11 +6,12 @@ import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { userNames } from "../accounts/account.read";
+import { rollCallHouseholds } from "../households/member.read";
+import { gridNames, gridOfVillage } from "../regions/region.read";
 import { eventState } from "./event.policy";
 import { eventOrThrow } from "./event.service";
-import * as repo from "./event.repo";
+import * as repo from "./checkin.repo";
 import type { RosterInput } from "./event.schema";
-import { likeText } from "@/server/lib/like";
 
 const ROSTER_MAX = 100;
 
@@ -24,40 +25,30 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
   const villageId = villageOf(actor);
   const e = await eventOrThrow(deps, villageId, input.eventId);
   const q = input.q?.trim();
-  const grid = actor.role === "GRID_WORKER" && actor.gridId ? await repo.findGrid(deps.db, villageId, actor.gridId) : null;
+  const grid = actor.role === "GRID_WORKER" && actor.gridId ? await gridOfVillage(deps.db, villageId, actor.gridId) : null;
   const scope = grid && input.scope !== "village" ? ("grid" as const) : ("village" as const);
-  const households = await deps.db.household.findMany({
-    where: {
-      villageId,
-      status: "ACTIVE",
-      ...(scope === "grid" && grid ? { gridId: grid.id } : {}),
-      ...(q ? { OR: [{ number: { contains: likeText(q) } }, { headName: { contains: likeText(q) } }, { members: { some: { name: { contains: likeText(q) } } } }] } : {}),
-    },
-    orderBy: { number: "asc" },
+  const households = await rollCallHouseholds(deps.db, villageId, {
+    gridId: scope === "grid" && grid ? grid.id : undefined,
+    q: q || undefined,
     take: ROSTER_MAX,
-    select: {
-      id: true,
-      number: true,
-      headName: true,
-      grid: { select: { name: true } },
-      members: { select: { id: true, name: true, relation: true }, orderBy: { createdAt: "asc" } },
-    },
   });
   const ids = households.map((h) => h.id);
-  const [checkIns, presence, count] = await Promise.all([
-    deps.db.eventCheckIn.findMany({
-      where: { eventId: e.id, householdId: { in: ids } },
-      select: { householdId: true, method: true, createdAt: true, userId: true, staffUserId: true, positionFlagged: true, accuracyM: true },
-    }),
-    deps.db.eventPresence.findMany({ where: { eventId: e.id, householdId: { in: ids }, memberId: { not: null } }, select: { memberId: true } }),
-    deps.db.eventCheckIn.count({ where: { eventId: e.id } }),
+  const [checkIns, presence, count, grids, flagged] = await Promise.all([
+    repo.checkInsOfHouseholds(deps.db, e.id, ids),
+    repo.presentMemberIds(deps.db, e.id, ids),
+    repo.countCheckIns(deps.db, e.id),
+    gridNames(deps.db, households.flatMap((h) => (h.gridId ? [h.gridId] : []))),
+    repo.countFlaggedCheckIns(deps.db, e.id),
   ]);
-  const present = new Set(presence.map((p) => p.memberId));
+  const present = new Set(presence);
   const byId = new Map(checkIns.map((c) => [c.householdId, c]));
   const names = await userNames(deps.db, checkIns.map((c) => c.staffUserId ?? c.userId));
   return {
-    event: { id: e.id, title: e.title, state: eventState(e, deps.now()) },
+    /** `geofenced`: check-ins must come from the place, by the position the phone itself reports */
+    event: { id: e.id, title: e.title, state: eventState(e, deps.now()), geofenced: e.geoRadiusM != null },
     count,
+    /** check-ins of the whole event whose position came with no or poor accuracy */
+    flagged,
     grid: grid ? { name: grid.name } : null,
     scope,
     households: households.map((h) => {
@@ -66,7 +57,7 @@ export async function roster(deps: Deps, actor: Actor, input: RosterInput) {
         id: h.id,
         number: h.number,
         headName: h.headName,
-        gridName: h.grid?.name ?? null,
+        gridName: h.gridId ? (grids.get(h.gridId) ?? null) : null,
         checkedIn: !!ci,
         method: ci?.method ?? null,
         /** when and by whom: the staff member, or the member who scanned the kiosk's QR */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "../accounts/account.schema";
+import { ZId } from "@/server/lib/words.schema";
 
 /** A4 sheet of printed household cards: 2 columns × 4 rows. */
 export const CARDS_PER_PAGE = 8;

@@ -15,7 +15,9 @@ import { DomainError } from "@/server/lib/errors";
 import { qrPath, qrSvgDataUrl } from "@/server/lib/qr-image";
 import { cardPayload } from "@/server/lib/qr-token";
 import { CARDS_PER_PAGE, toPages, type CardSelection } from "./card.schema";
+import { villageName } from "../regions/place.read";
 import { householdScope } from "./household.policy";
+import * as repo from "./household.repo";
 
 export type HouseholdCard = { id: string; number: string; headName: string; payload: string };
 export type CardSet = { village: string; cards: HouseholdCard[] };
@@ -30,12 +32,8 @@ export async function cardSet(deps: Deps, actor: Actor, selection: CardSelection
   const ids = selection.all ? null : [...new Set(selection.ids ?? [])];
   if (ids?.length === 0) throw new DomainError("CARDS_EMPTY");
   const [village, rows] = await Promise.all([
-    deps.db.region.findFirst({ where: { id: scope.villageId, kind: "VILLAGE" }, select: { name: true } }),
-    deps.db.household.findMany({
-      where: ids ? { ...scope, id: { in: ids } } : { ...scope, status: "ACTIVE" },
-      select: { id: true, number: true, headName: true, status: true },
-      orderBy: { number: "asc" },
-    }),
+    villageName(deps.db, scope.villageId),
+    repo.householdsForCards(deps.db, scope, ids),
   ]);
   if (!village) throw new DomainError("NOT_FOUND");
   if (ids && rows.length !== ids.length) throw new DomainError("NOT_FOUND");
@@ -43,7 +41,7 @@ export async function cardSet(deps: Deps, actor: Actor, selection: CardSelection
   if (inactive) throw new DomainError("HOUSEHOLD_INACTIVE");
   if (rows.length === 0) throw new DomainError("CARDS_EMPTY");
   return {
-    village: village.name,
+    village,
     cards: rows.map((h) => ({ id: h.id, number: h.number, headName: h.headName, payload: cardPayload(h.id) })),
   };
 }

@@ -12,7 +12,9 @@ import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
+import { gridsOfVillage } from "../regions/place.read";
 import { householdScope } from "./household.policy";
+import * as repo from "./household.repo";
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
@@ -238,12 +240,11 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
   if (rows.length === 0) throw new DomainError("IMPORT_EMPTY");
 
   const villageId = householdScope(actor).villageId;
-  const [grids, existing] = await Promise.all([
-    deps.db.grid.findMany({ where: { villageId }, select: { id: true, name: true } }),
-    deps.db.household.findMany({ where: { villageId, number: { in: rows.map((r) => r.number) } }, select: { number: true } }),
+  const [grids, taken] = await Promise.all([
+    gridsOfVillage(deps.db, villageId),
+    repo.takenNumbers(deps.db, villageId, rows.map((r) => r.number)),
   ]);
   const gridByName = new Map(grids.map((g) => [g.name, g.id]));
-  const taken = new Set(existing.map((e) => e.number));
   const seen = new Map<string, number>();
   const errors: ImportRowError[] = [];
   const valid: { number: string; headName: string; address: string; gridId: string | null; members: ParsedMember[] }[] = [];
@@ -279,18 +280,18 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
       async (tx) => {
         for (let at = 0; at < valid.length; at += WRITE_CHUNK) {
           const chunk = valid.slice(at, at + WRITE_CHUNK);
-          const created = await tx.household.createManyAndReturn({
-            data: chunk.map((h) => ({ villageId, number: h.number, headName: h.headName, address: h.address, gridId: h.gridId })),
-            select: { id: true, number: true },
-          });
+          const created = await repo.insertHouseholds(
+            tx,
+            chunk.map((h) => ({ villageId, number: h.number, headName: h.headName, address: h.address, gridId: h.gridId })),
+          );
           const idOf = new Map(created.map((c) => [c.number, c.id]));
           // The head first, then the members in file order (they share the transaction's createdAt).
           const members = chunk.flatMap((h) => [
             { householdId: idOf.get(h.number)!, name: h.headName, relation: "HEAD" as const },
-            ...h.members.map((m) => ({ householdId: idOf.get(h.number)!, name: m.name, relation: m.relation as never })),
+            ...h.members.map((m) => ({ householdId: idOf.get(h.number)!, name: m.name, relation: m.relation })),
           ]);
           for (let m = 0; m < members.length; m += WRITE_CHUNK) {
-            await tx.householdMember.createMany({ data: members.slice(m, m + WRITE_CHUNK) });
+            await repo.insertMembers(tx, members.slice(m, m + WRITE_CHUNK));
           }
         }
         await recordAudit(tx, actor, {
@@ -306,11 +307,8 @@ export async function importHouseholds(deps: Deps, actor: Actor, input: ImportIn
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     // Someone registered one of these numbers between our check and the write: name it.
-    const clash = await deps.db.household.findFirst({
-      where: { villageId, number: { in: valid.map((h) => h.number) } },
-      select: { number: true },
-    });
-    throw new DomainError("HOUSEHOLD_NUMBER_TAKEN", { number: clash?.number ?? "" });
+    const clash = await repo.firstTakenNumber(deps.db, villageId, valid.map((h) => h.number));
+    throw new DomainError("HOUSEHOLD_NUMBER_TAKEN", { number: clash ?? "" });
   }
   return { imported: valid.length, checked: rows.length, members: memberCount, dryRun: false };
 }

@@ -9,8 +9,3 @@ export function householdScope(actor: Actor): { villageId: string; gridId?: stri
   if (actor.role === "GRID_WORKER") return { villageId: actor.villageId, gridId: actor.gridId ?? "__none__" };
   return { villageId: actor.villageId };
 }
-
-/** Masks a phone number for display to staff: 138****0001. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : "****";
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPhone, ZPassword } from "../accounts/account.schema";
+import { ZId, ZPhone, ZPassword } from "@/server/lib/words.schema";
 
 export const RELATIONS = [
   "HEAD",
@@ -60,6 +60,15 @@ export const ZAddMemberInput = z.object({
 });
 
 export const ZRemoveMemberInput = z.object({ memberId: ZId });
+
+/** One household; `includeLeft` also lists the members who left (the household's history). */
+export const ZHouseholdGetInput = z.object({ id: ZId, includeLeft: z.boolean().optional() });
+
+/** The account holder's answer to a request to link their account to a household member. */
+export const ZAnswerLinkInput = z.object({ memberId: ZId, accept: z.boolean() });
+
+/** The committee clears a household's card PIN; the reason is shown to the household. */
+export const ZResetPinInput = z.object({ householdId: ZId, reason: z.string().trim().min(2).max(200) });
 
 /** Link a member to a phone account: an existing one, or a new one when a password is given. */
 export const ZLinkMemberInput = z.object({

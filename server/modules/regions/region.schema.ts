@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPassword, ZPersonName, ZPhone } from "../accounts/account.schema";
+import { ZId, ZPassword, ZPersonName, ZPhone } from "@/server/lib/words.schema";
 import { ZNoticeDays } from "./settings.schema";
 
 export const ZRegionName = z.string().trim().min(2).max(30);

@@ -3,47 +3,27 @@
  * account. Admins see roll-ups and create places; they never edit a village's own rules.
  */
 import type { Actor } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
+import { createPerson, newPerson, phoneTaken } from "../accounts/person.service";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
+import { maskPhone } from "@/server/lib/words.schema";
 import { auditScope, recordAudit } from "../audit/audit.service";
-import { maskPhone } from "../households/household.policy";
+import { activePeopleCounts } from "../accounts/account.read";
+import { activeHouseholdCounts } from "../households/member.read";
+import * as repo from "./region.repo";
 import type { CreateVillageInput } from "./region.schema";
 
 /** Towns under the admin's region (a town admin: their own town), each with its villages and counts. */
 export async function listVillages(deps: Deps, actor: Actor) {
   const ids = await auditScope(deps.db, actor);
-  const regions = await deps.db.region.findMany({
-    where: { id: { in: ids }, kind: { in: ["TOWN", "VILLAGE"] } },
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      parentId: true,
-      noticeDays: true,
-      checkInAutoApproveMaxPoints: true,
-      maxRulePoints: true,
-      _count: {
-        select: {
-          households: { where: { status: "ACTIVE" } },
-          grids: true,
-        },
-      },
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const regions = await repo.townsAndVillages(deps.db, ids);
+  const villageRows = regions.filter((r) => r.kind === "VILLAGE" && r.parentId);
   // "accounts" are people: one person with two roles in a village (or in two villages of a town) counts once
-  const [perVillage, perTown] = await Promise.all([
-    deps.db.$queryRaw<{ id: string; people: bigint }[]>`
-      SELECT "regionId" AS id, count(DISTINCT "userId") AS people FROM "Membership"
-      WHERE "active" AND "regionId" = ANY(${ids}::text[]) GROUP BY "regionId"`,
-    deps.db.$queryRaw<{ id: string; people: bigint }[]>`
-      SELECT r."parentId" AS id, count(DISTINCT m."userId") AS people
-      FROM "Membership" m JOIN "Region" r ON r."id" = m."regionId"
-      WHERE m."active" AND r."kind" = 'VILLAGE' AND r."id" = ANY(${ids}::text[]) GROUP BY r."parentId"`,
+  const [households, people] = await Promise.all([
+    activeHouseholdCounts(deps.db, villageRows.map((v) => v.id)),
+    activePeopleCounts(deps.db, villageRows.map((v) => ({ id: v.id, townId: v.parentId! }))),
   ]);
-  const people = (rows: { id: string; people: bigint }[], id: string) => Number(rows.find((r) => r.id === id)?.people ?? 0);
   const towns = regions.filter((r) => r.kind === "TOWN");
   return towns.map((t) => {
     const villages = regions
@@ -55,8 +35,8 @@ export async function listVillages(deps: Deps, actor: Actor) {
         /** the town sees the village's settings that keep a second person in the loop */
         checkInAutoApproveMaxPoints: v.checkInAutoApproveMaxPoints,
         maxRulePoints: v.maxRulePoints,
-        households: v._count.households,
-        accounts: people(perVillage, v.id),
+        households: households.get(v.id) ?? 0,
+        accounts: people.perVillage.get(v.id) ?? 0,
         grids: v._count.grids,
       }));
     return {
@@ -64,7 +44,7 @@ export async function listVillages(deps: Deps, actor: Actor) {
       name: t.name,
       villages,
       households: villages.reduce((n, v) => n + v.households, 0),
-      accounts: people(perTown, t.id),
+      accounts: people.perTown.get(t.id) ?? 0,
     };
   });
 }
@@ -76,36 +56,16 @@ export async function listVillages(deps: Deps, actor: Actor) {
  */
 export async function createVillage(deps: Deps, actor: Actor, input: CreateVillageInput) {
   const ids = await auditScope(deps.db, actor);
-  const town = await deps.db.region.findFirst({
-    where: { AND: [{ id: input.townId }, { id: { in: ids } }], kind: "TOWN" },
-    select: { id: true, name: true },
-  });
+  const town = await repo.townIn(deps.db, ids, input.townId);
   if (!town) throw new DomainError("NOT_FOUND");
-  const passwordHash = await hashPassword(input.committee.password);
+  const person = await newPerson(input.committee);
   const nameTaken = () => new DomainError("REGION_NAME_TAKEN", { name: input.name });
-  const phoneTaken = () => new DomainError("PHONE_TAKEN", { phone: maskPhone(input.committee.phone) });
   try {
     return await deps.db.$transaction(async (tx) => {
-      const sameName = await tx.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
-      if (sameName) throw nameTaken();
-      const existing = await tx.user.findUnique({ where: { phone: input.committee.phone }, select: { id: true } });
-      if (existing) throw phoneTaken();
-      const v = await tx.region.create({
-        data: { kind: "VILLAGE", name: input.name, parentId: town.id, noticeDays: input.noticeDays },
-        select: { id: true },
-      });
-      if (input.grids.length > 0) {
-        await tx.grid.createMany({ data: input.grids.map((name) => ({ villageId: v.id, name })) });
-      }
-      const u = await tx.user.create({
-        data: {
-          phone: input.committee.phone,
-          name: input.committee.name,
-          passwordHash,
-          memberships: { create: { regionId: v.id, role: "COMMITTEE" } },
-        },
-        select: { id: true },
-      });
+      if (await repo.childNamed(tx, town.id, input.name)) throw nameTaken();
+      const v = await repo.createVillageRow(tx, { name: input.name, parentId: town.id, noticeDays: input.noticeDays });
+      await repo.createGrids(tx, v.id, input.grids);
+      const u = await createPerson(tx, person, { regionId: v.id, role: "COMMITTEE" });
       await recordAudit(tx, actor, {
         regionId: v.id,
         action: "region.createVillage",
@@ -125,8 +85,7 @@ export async function createVillage(deps: Deps, actor: Actor, input: CreateVilla
   } catch (e) {
     // a concurrent request won the race between our check and our insert
     if (isUniqueViolation(e)) {
-      const sameName = await deps.db.region.findFirst({ where: { parentId: town.id, name: input.name }, select: { id: true } });
-      throw sameName ? nameTaken() : phoneTaken();
+      throw (await repo.childNamed(deps.db, town.id, input.name)) ? nameTaken() : phoneTaken(input.committee.phone);
     }
     throw e;
   }

@@ -1,6 +1,6 @@
 /** Inputs of the village rule book (积分细则): versions, their items, adoption by a recorded vote. */
 import { z } from "zod";
-import { ZId } from "../accounts/account.schema";
+import { ZId } from "@/server/lib/words.schema";
 
 /** The categories in the order villages list them (docs/architecture.md). */
 export const RULE_CATEGORIES = [

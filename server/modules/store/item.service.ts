@@ -11,8 +11,21 @@ import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
 import { encodePhoto } from "./photo";
 import { isLowStock } from "./store.policy";
-import { actingShop, itemSelect, myHousehold } from "./store.repo";
+import {
+  actingShop,
+  addStock,
+  catalogShops,
+  createItem,
+  itemNameAndStock,
+  itemOfShop,
+  itemPhotoRow,
+  recordStockMoves,
+  shopItems,
+  stockMovesOf,
+  updateItem,
+} from "./store.repo";
 import type { AdjustStockInput, ItemListInput, ItemSaveInput } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 type ItemRow = { id: string; name: string; category: string; pricePoints: number; stock: number; priceVersion: number; photoType: string | null; active: boolean; updatedAt: Date };
 
@@ -34,11 +47,7 @@ function present(item: ItemRow, threshold: number) {
 /** The items of the actor's shop (a committee names the shop). Throws NOT_FOUND. */
 export async function listItems(deps: Deps, actor: Actor, input: ItemListInput) {
   const shop = await actingShop(deps.db, actor, input.shopId);
-  const items = await deps.db.shopItem.findMany({
-    where: { shopId: shop.id, villageId: shop.villageId, ...(input.includeInactive ? {} : { active: true }) },
-    orderBy: [{ active: "desc" }, { category: "asc" }, { name: "asc" }],
-    select: itemSelect,
-  });
+  const items = await shopItems(deps.db, shop, input.includeInactive);
   return { shop: { id: shop.id, name: shop.name, lowStockThreshold: shop.lowStockThreshold }, items: items.map((i) => present(i, shop.lowStockThreshold)) };
 }
 
@@ -58,24 +67,18 @@ export async function saveItem(deps: Deps, actor: Actor, input: ItemSaveInput) {
   }
   return deps.db.$transaction(async (tx) => {
     if (!input.id) {
-      const item = await tx.shopItem.create({
-        data: {
-          shopId: shop.id,
-          villageId: shop.villageId,
-          name: input.name,
-          category: input.category,
-          pricePoints: input.pricePoints,
-          stock: input.stock,
-          active: input.active,
-          ...(photo ?? {}),
-        },
-        select: itemSelect,
+      const item = await createItem(tx, {
+        shopId: shop.id,
+        villageId: shop.villageId,
+        name: input.name,
+        category: input.category,
+        pricePoints: input.pricePoints,
+        stock: input.stock,
+        active: input.active,
+        ...(photo ?? {}),
       });
       if (input.stock > 0) {
-        await tx.stockMove.create({
-          data: { itemId: item.id, shopId: shop.id, delta: input.stock, reason: "DELIVERY", note: "", userId: actor.userId },
-          select: { id: true },
-        });
+        await recordStockMoves(tx, [{ itemId: item.id, shopId: shop.id, delta: input.stock, reason: "DELIVERY", note: "", userId: actor.userId }]);
       }
       await recordAudit(tx, actor, {
         regionId: shop.villageId,
@@ -86,21 +89,15 @@ export async function saveItem(deps: Deps, actor: Actor, input: ItemSaveInput) {
       });
       return present(item, shop.lowStockThreshold);
     }
-    const before = await tx.shopItem.findFirst({ where: { id: input.id, shopId: shop.id, villageId: shop.villageId }, select: itemSelect });
+    const before = await itemOfShop(tx, shop, input.id);
     if (!before) throw new DomainError("NOT_FOUND");
     const priceChanged = before.pricePoints !== input.pricePoints;
-    const item = await tx.shopItem.update({
-      where: { id: before.id },
-      data: {
-        name: input.name,
-        category: input.category,
-        pricePoints: input.pricePoints,
-        active: input.active,
-        ...(priceChanged ? { priceVersion: { increment: 1 } } : {}),
-        ...(photo ?? {}),
-      },
-      select: itemSelect,
-    });
+    const item = await updateItem(
+      tx,
+      before.id,
+      { name: input.name, category: input.category, pricePoints: input.pricePoints, active: input.active, ...(photo ?? {}) },
+      priceChanged,
+    );
     await recordAudit(tx, actor, {
       regionId: shop.villageId,
       action: "item.update",
@@ -120,42 +117,30 @@ export async function saveItem(deps: Deps, actor: Actor, input: ItemSaveInput) {
 export async function adjustStock(deps: Deps, actor: Actor, input: AdjustStockInput) {
   const shop = await actingShop(deps.db, actor);
   return deps.db.$transaction(async (tx) => {
-    // conditional update: the row lock and the condition make concurrent adjustments and sales safe
-    const rows = await tx.$queryRaw<{ stock: number }[]>`
-      UPDATE "ShopItem" SET "stock" = "stock" + ${input.delta}, "updatedAt" = now()
-      WHERE "id" = ${input.itemId} AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId} AND "stock" + ${input.delta} >= 0
-      RETURNING "stock"`;
-    if (!rows.length) {
-      const item = await tx.shopItem.findFirst({ where: { id: input.itemId, shopId: shop.id }, select: { name: true, stock: true } });
+    const stock = await addStock(tx, shop, input.itemId, input.delta);
+    if (stock === null) {
+      const item = await itemNameAndStock(tx, shop.id, input.itemId);
       if (!item) throw new DomainError("NOT_FOUND");
       throw new DomainError("STOCK_NEGATIVE", { item: item.name, stock: item.stock });
     }
-    await tx.stockMove.create({
-      data: { itemId: input.itemId, shopId: shop.id, delta: input.delta, reason: input.reason, note: input.note, userId: actor.userId },
-      select: { id: true },
-    });
+    await recordStockMoves(tx, [{ itemId: input.itemId, shopId: shop.id, delta: input.delta, reason: input.reason, note: input.note, userId: actor.userId }]);
     await recordAudit(tx, actor, {
       regionId: shop.villageId,
       action: "item.adjustStock",
       entity: "ShopItem",
       entityId: input.itemId,
-      after: { delta: input.delta, reason: input.reason, note: input.note, stock: rows[0]!.stock },
+      after: { delta: input.delta, reason: input.reason, note: input.note, stock },
     });
-    return { itemId: input.itemId, stock: rows[0]!.stock, lowStock: isLowStock(rows[0]!.stock, shop.lowStockThreshold) };
+    return { itemId: input.itemId, stock, lowStock: isLowStock(stock, shop.lowStockThreshold) };
   });
 }
 
 /** The stock history of one item, newest first. Throws NOT_FOUND. */
 export async function stockHistory(deps: Deps, actor: Actor, itemId: string) {
   const shop = await actingShop(deps.db, actor);
-  const item = await deps.db.shopItem.findFirst({ where: { id: itemId, shopId: shop.id }, select: { id: true, name: true, stock: true } });
+  const item = await itemNameAndStock(deps.db, shop.id, itemId);
   if (!item) throw new DomainError("NOT_FOUND");
-  const moves = await deps.db.stockMove.findMany({
-    where: { itemId, shopId: shop.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-    select: { id: true, delta: true, reason: true, note: true, createdAt: true, sourceId: true },
-  });
+  const moves = await stockMovesOf(deps.db, shop.id, itemId);
   return { item, moves };
 }
 
@@ -165,13 +150,9 @@ export async function stockHistory(deps: Deps, actor: Actor, itemId: string) {
  */
 export async function catalog(deps: Deps, actor: Actor) {
   const villageId = villageOf(actor);
-  const h = await myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   const balance = h ? await householdBalance(deps.db, h.id) : 0;
-  const shops = await deps.db.shop.findMany({
-    where: { villageId, active: true },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, items: { where: { active: true }, orderBy: [{ category: "asc" }, { pricePoints: "asc" }], select: itemSelect } },
-  });
+  const shops = await catalogShops(deps.db, villageId);
   return {
     balance,
     household: h ? { number: h.number, headName: h.headName } : null,
@@ -194,10 +175,7 @@ export async function catalog(deps: Deps, actor: Actor) {
 /** A photo of an item of the actor's village (for the photo route). Null when absent or out of scope. */
 export async function itemPhoto(deps: Deps, actor: Actor, itemId: string) {
   if (!actor.villageId) return null;
-  const item = await deps.db.shopItem.findFirst({
-    where: { id: itemId, villageId: actor.villageId },
-    select: { photo: true, photoType: true, updatedAt: true },
-  });
+  const item = await itemPhotoRow(deps.db, actor.villageId, itemId);
   if (!item?.photo || !item.photoType) return null;
   return { bytes: item.photo, type: item.photoType, updatedAt: item.updatedAt };
 }

@@ -6,8 +6,7 @@
 import { randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import type { Actor } from "@/server/auth/actor";
-import { villageOf } from "@/server/auth/actor";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { verifyPassword } from "@/server/auth/password";
 import { householdBalance } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
@@ -16,8 +15,10 @@ import { parseCard } from "@/server/lib/qr-token";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { afterWrongPin, lockMinutesLeft } from "./store.policy";
-import { actingShop, myHousehold } from "./store.repo";
-import type { Payer, SetPinInput } from "./store.schema";
+import { householdById, householdByNumber, type PayerHousehold } from "../households/for-store.read";
+import { actingShop, paymentCodeUsed } from "./store.repo";
+import type { Payer } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 /**
  * The villager's payment code: a QR (as an SVG) holding a signed household token and the typed
@@ -25,11 +26,12 @@ import type { Payer, SetPinInput } from "./store.schema";
  * Throws HOUSEHOLD_NOT_LINKED, HOUSEHOLD_INACTIVE.
  */
 export async function paymentCode(deps: Deps, actor: Actor) {
-  const h = await myHousehold(deps.db, actor);
+  const h = await villagerHousehold(deps.db, actor);
   if (!h) throw new DomainError("HOUSEHOLD_NOT_LINKED");
   if (h.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   const now = deps.now();
-  const code = issueCode(await paymentKey(), h, now);
+  // the QR names the member it is shown to, so the receipt can say who paid
+  const code = issueCode(await paymentKey(), h, now, undefined, actor.userId);
   const svg = await QRCode.toString(code.token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return {
     householdNumber: h.number,
@@ -48,6 +50,8 @@ export type ResolvedPayer = {
   payMethod: "CODE" | "CARD_PIN";
   /** recorded when the payment completes, so a code pays once (null for card + PIN) */
   nonce: string | null;
+  /** the member whose QR code was scanned (null for the typed code and the card: they name only the household) */
+  userId: string | null;
 };
 
 /**
@@ -58,33 +62,35 @@ export type ResolvedPayer = {
 export async function resolvePayer(db: Db, shop: { id: string; villageId: string }, payer: Payer, now: Date): Promise<ResolvedPayer> {
   const villageId = shop.villageId;
   const key = await paymentKey();
-  const select = { id: true, number: true, headName: true, villageId: true, status: true } as const;
-  let found: { id: string; number: string; headName: string; villageId: string; status: string } | null;
+  let found: PayerHousehold | null;
   let nonce: string | null = null;
+  let userId: string | null = null;
   if (payer.method === "SESSION") {
     const check = verifySession(key, payer.token, shop.id, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findFirst({ where: { id: check.session.householdId, villageId }, select });
+    found = await householdById(db, check.session.householdId, villageId);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
-    if (check.session.nonce && (await db.paymentCodeUse.findUnique({ where: { nonce: check.session.nonce }, select: { nonce: true } }))) {
+    if (check.session.nonce && (await paymentCodeUsed(db, check.session.nonce))) {
       throw new DomainError("CODE_USED");
     }
     return {
       household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
       payMethod: check.session.payMethod,
       nonce: check.session.nonce,
+      userId: check.session.userId ?? null,
     };
   }
   if (payer.method === "QR") {
     const check = verifyToken(key, payer.token, now);
     if (!check.ok) throw new DomainError(check.reason === "EXPIRED" ? "PAY_CODE_EXPIRED" : "PAY_CODE_INVALID");
-    found = await db.household.findUnique({ where: { id: check.householdId }, select });
+    found = await householdById(db, check.householdId, null);
     if (!found) throw new DomainError("PAY_CODE_INVALID");
     if (found.villageId !== villageId) throw new DomainError("CODE_OTHER_VILLAGE");
     nonce = check.nonce;
+    userId = check.userId;
   } else if (payer.method === "TYPED") {
-    found = await db.household.findFirst({ where: { villageId, number: payer.householdNumber }, select });
+    found = await householdByNumber(db, villageId, payer.householdNumber);
     const window = found ? verifyTyped(key, found, payer.code, now) : null;
     if (!found || window === null) throw new DomainError("PAY_CODE_INVALID");
     nonce = typedNonce(found.id, window);
@@ -92,21 +98,18 @@ export async function resolvePayer(db: Db, shop: { id: string; villageId: string
     // the printed card names the household (not a secret: the PIN is the secret)
     const cardId = payer.card ? parseCard(payer.card) : null;
     if (payer.card && !cardId) throw new DomainError("CARD_INVALID");
-    found = await db.household.findFirst({
-      where: { villageId, ...(cardId ? { id: cardId } : { number: payer.householdNumber ?? "" }) },
-      select,
-    });
+    found = cardId ? await householdById(db, cardId, villageId) : await householdByNumber(db, villageId, payer.householdNumber ?? "");
     if (!found) throw new DomainError("CARD_NOT_FOUND");
   }
   if (found.status !== "ACTIVE") throw new DomainError("HOUSEHOLD_INACTIVE");
   if (nonce) {
-    const used = await db.paymentCodeUse.findUnique({ where: { nonce }, select: { nonce: true } });
-    if (used) throw new DomainError("CODE_USED");
+    if (await paymentCodeUsed(db, nonce)) throw new DomainError("CODE_USED");
   }
   return {
     household: { id: found.id, number: found.number, headName: found.headName, villageId: found.villageId },
     payMethod: payer.method === "CARD" ? "CARD_PIN" : "CODE",
     nonce,
+    userId,
   };
 }
 
@@ -173,37 +176,6 @@ export async function lookupPayer(deps: Deps, actor: Actor, payer: Payer) {
     payMethod: p.payMethod,
     pinSet,
     /** what the till sends with redeem: the verified payer for one sale in the next 10 minutes (null until verified) */
-    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod }, now) : null,
+    session: payer.method === "SESSION" ? payer.token : verified ? signSession(await paymentKey(), { householdId: p.household.id, shopId: shop.id, nonce, payMethod: p.payMethod, userId: p.userId }, now) : null,
   };
-}
-
-/**
- * Sets the household PIN (and clears any lock-out). A villager sets their own household's; the
- * committee any household of the village. Throws NOT_FOUND.
- */
-export async function setPin(deps: Deps, actor: Actor, input: SetPinInput) {
-  const villageId = villageOf(actor);
-  let householdId: string;
-  if (actor.role === "VILLAGER") {
-    const h = await myHousehold(deps.db, actor);
-    if (!h || (input.householdId && input.householdId !== h.id)) throw new DomainError("NOT_FOUND");
-    householdId = h.id;
-  } else {
-    if (!input.householdId) throw new DomainError("NOT_FOUND");
-    const h = await deps.db.household.findFirst({ where: { id: input.householdId, villageId }, select: { id: true } });
-    if (!h) throw new DomainError("NOT_FOUND");
-    householdId = h.id;
-  }
-  const pinHash = await hashPassword(input.pin);
-  await deps.db.$transaction(async (tx) => {
-    await tx.householdPin.upsert({
-      where: { householdId },
-      create: { householdId, pinHash },
-      update: { pinHash, failures: 0, lockedUntil: null },
-      select: { householdId: true },
-    });
-    // never the PIN or its hash in the audit trail
-    await recordAudit(tx, actor, { regionId: villageId, action: "store.setPin", entity: "Household", entityId: householdId });
-  });
-  return { householdId, set: true };
 }

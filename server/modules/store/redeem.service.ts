@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import { householdAccount, post, reverse, shopAccount } from "@/server/ledger/ledger";
+import { householdBalance, transactionIdByKey } from "@/server/ledger/read";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
@@ -16,8 +17,27 @@ import type { Db } from "@/server/db/client";
 import { recordAudit } from "../audit/audit.service";
 import { checkPin, resolvePayer } from "./pay.service";
 import { receiptNumber, refundBlock } from "./store.policy";
-import { actingShop, myHousehold, receiptSelect } from "./store.repo";
+import { householdByNumber, householdLabels } from "../households/for-store.read";
+import {
+  actingShop,
+  changeStock,
+  createRedemption,
+  createRefund,
+  listReceipts,
+  lockItems,
+  lockItemsForSale,
+  lockRedemptionLines,
+  markLineRefunded,
+  receiptByStoredKey,
+  recordStockMoves,
+  redemptionForRefund,
+  refundByTransaction,
+  refundsOf,
+  shopNames,
+  usePaymentCode,
+} from "./store.repo";
 import type { ReceiptsInput, RedeemInput, RefundInput } from "./store.schema";
+import { villagerHousehold } from "../households/household.read";
 
 type ReceiptRow = {
   id: string;
@@ -33,21 +53,17 @@ type ReceiptRow = {
 
 async function presentReceipts(db: Db | Tx, rows: ReceiptRow[]) {
   const [shops, households, refunds] = await Promise.all([
-    db.shop.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.shopId))] } }, select: { id: true, name: true } }),
-    db.household.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.householdId))] } }, select: { id: true, number: true, headName: true } }),
-    db.refund.findMany({
-      where: { redemptionId: { in: rows.map((r) => r.id) } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, redemptionId: true, points: true, reason: true, createdAt: true },
-    }),
+    shopNames(db, rows.map((r) => r.shopId)),
+    householdLabels(db, rows.map((r) => r.householdId)),
+    refundsOf(db, rows.map((r) => r.id)),
   ]);
   return rows.map((r) => {
-    const h = households.find((x) => x.id === r.householdId);
+    const h = households.get(r.householdId);
     const rf = refunds.filter((x) => x.redemptionId === r.id);
     return {
       id: r.id,
       receiptNo: r.receiptNo,
-      shopName: shops.find((s) => s.id === r.shopId)?.name ?? "",
+      shopName: shops.get(r.shopId) ?? "",
       household: h ? { number: h.number, headName: h.headName } : null,
       totalPoints: r.totalPoints,
       refundedPoints: rf.reduce((s, x) => s + x.points, 0),
@@ -62,18 +78,18 @@ async function presentReceipts(db: Db | Tx, rows: ReceiptRow[]) {
 const storedKey = (shopId: string, key: string) => `${shopId}:${key}`;
 
 async function receiptByKey(db: Db | Tx, shopId: string, key: string) {
-  const row = await db.redemption.findUnique({ where: { idempotencyKey: storedKey(shopId, key) }, select: receiptSelect });
+  const row = await receiptByStoredKey(db, storedKey(shopId, key));
   if (!row) return null;
   const [r] = await presentReceipts(db, [row]);
-  const acc = await db.ledgerAccount.findUnique({ where: { householdId: row.householdId }, select: { balance: true } });
-  return { ...r!, balance: acc?.balance ?? 0, replayed: true };
+  return { ...r!, balance: await householdBalance(db, row.householdId), replayed: true };
 }
 
 /**
  * Redeems items for a household's points at the shopkeeper's shop. A retry with the same
  * idempotencyKey returns the first receipt and moves nothing.
  * Throws NOT_FOUND (no shop), PAY_CODE_INVALID, PAY_CODE_EXPIRED, CODE_OTHER_VILLAGE, CODE_USED, PIN_REQUIRED,
- * PIN_NOT_SET, PIN_WRONG, PIN_LOCKED, HOUSEHOLD_INACTIVE, ITEM_UNAVAILABLE, PRICE_CHANGED (with the new
+ * PIN_NOT_SET, PIN_WRONG, PIN_LOCKED, HOUSEHOLD_INACTIVE, ITEM_UNAVAILABLE, PRICE_STALE (a line priced on an older
+ * priceVersion of its item), PRICE_CHANGED (with the new
  * total), OUT_OF_STOCK (naming the item), INSUFFICIENT_POINTS.
  */
 export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
@@ -88,11 +104,7 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
   try {
     const done = await deps.db.$transaction(
       async (tx) => {
-        const ids = input.lines.map((l) => l.itemId).sort();
-        const items = await tx.$queryRaw<{ id: string; name: string; pricePoints: number; stock: number; active: boolean }[]>`
-          SELECT "id", "name", "pricePoints", "stock", "active" FROM "ShopItem"
-          WHERE "id" = ANY(${ids}::text[]) AND "shopId" = ${shop.id} AND "villageId" = ${shop.villageId}
-          ORDER BY "id" FOR UPDATE`;
+        const items = await lockItemsForSale(tx, shop, input.lines.map((l) => l.itemId));
         // a concurrent retry of the same request may have committed while we waited for the locks
         const replay = await receiptByKey(tx, shop.id, input.idempotencyKey);
         if (replay) return replay;
@@ -100,6 +112,10 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
         const lines = input.lines.map((l) => {
           const item = byId.get(l.itemId);
           if (!item || !item.active) throw new DomainError("ITEM_UNAVAILABLE", { item: item?.name ?? "" });
+          // the POS priced this line with an older price (even if the total happens to be the same)
+          if (l.priceVersion !== undefined && l.priceVersion !== item.priceVersion) {
+            throw new DomainError("PRICE_STALE", { item: item.name, price: item.pricePoints }, { itemId: item.id, priceVersion: item.priceVersion });
+          }
           return { item, quantity: l.quantity };
         });
         const total = lines.reduce((s, l) => s + l.item.pricePoints * l.quantity, 0);
@@ -107,29 +123,14 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
         for (const l of lines) {
           if (l.item.stock < l.quantity) throw new DomainError("OUT_OF_STOCK", { item: l.item.name, stock: l.item.stock });
         }
-        if (payer.nonce) {
-          const used = await tx.$queryRaw<{ nonce: string }[]>`
-            INSERT INTO "PaymentCodeUse" ("nonce", "householdId", "usedAt") VALUES (${payer.nonce}, ${h.id}, ${now})
-            ON CONFLICT DO NOTHING RETURNING "nonce"`;
-          if (!used.length) throw new DomainError("CODE_USED");
-        }
+        if (payer.nonce && !(await usePaymentCode(tx, payer.nonce, h.id, now))) throw new DomainError("CODE_USED");
         // Everything that does not need the ledger's sequence number goes before `post`: from `post` on,
         // the village's ledger lock is held until COMMIT and every other sale of the village waits.
-        for (const l of lines) {
-          await tx.$executeRaw`UPDATE "ShopItem" SET "stock" = "stock" - ${l.quantity}, "updatedAt" = ${now} WHERE "id" = ${l.item.id}`;
-        }
-        await tx.stockMove.createMany({
-          data: lines.map((l) => ({
-            itemId: l.item.id,
-            shopId: shop.id,
-            delta: -l.quantity,
-            reason: "REDEMPTION" as const,
-            note: "",
-            userId: actor.userId,
-            sourceId: redemptionId,
-            createdAt: now,
-          })),
-        });
+        for (const l of lines) await changeStock(tx, l.item.id, -l.quantity, now);
+        await recordStockMoves(
+          tx,
+          lines.map((l) => ({ itemId: l.item.id, shopId: shop.id, delta: -l.quantity, reason: "REDEMPTION" as const, note: "", userId: actor.userId, sourceId: redemptionId, createdAt: now })),
+        );
         const hhAcc = await householdAccount(tx, shop.villageId, h.id);
         const shopAcc = await shopAccount(tx, shop.villageId, shop.id);
         const names = lines.map((l) => `${l.item.name}×${l.quantity}`).join("、");
@@ -147,8 +148,9 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
           noOverdraw: [hhAcc],
         });
         const receiptNo = receiptNumber(now, posted.seq);
-        const row = await tx.redemption.create({
-          data: {
+        const row = await createRedemption(
+          tx,
+          {
             id: redemptionId,
             shopId: shop.id,
             villageId: shop.villageId,
@@ -159,13 +161,11 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
             idempotencyKey: storedKey(shop.id, input.idempotencyKey),
             shopkeeperUserId: actor.userId,
             payMethod: payer.payMethod,
+            userId: payer.userId,
             createdAt: now,
-            lines: {
-              create: lines.map((l) => ({ itemId: l.item.id, name: l.item.name, unitPoints: l.item.pricePoints, quantity: l.quantity })),
-            },
           },
-          select: receiptSelect,
-        });
+          lines.map((l) => ({ itemId: l.item.id, name: l.item.name, unitPoints: l.item.pricePoints, quantity: l.quantity })),
+        );
         await recordAudit(tx, actor, {
           regionId: shop.villageId,
           action: "store.redeem",
@@ -173,17 +173,14 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
           entityId: row.id,
           after: { receiptNo, householdId: h.id, totalPoints: total },
         });
-        return { row, hhAcc };
+        return { row };
       },
       { maxWait: 20_000, timeout: 30_000 },
     );
     if ("replayed" in done) return done;
     // read back after COMMIT, outside the village's ledger lock
-    const [[r], acc] = await Promise.all([
-      presentReceipts(deps.db, [done.row]),
-      deps.db.ledgerAccount.findUniqueOrThrow({ where: { id: done.hhAcc }, select: { balance: true } }),
-    ]);
-    return { ...r!, balance: acc.balance, replayed: false };
+    const [[r], balance] = await Promise.all([presentReceipts(deps.db, [done.row]), householdBalance(deps.db, h.id)]);
+    return { ...r!, balance, replayed: false };
   } catch (e) {
     // two copies of one request raced past every check: the second lost on a unique index
     if (isUniqueViolation(e)) {
@@ -195,8 +192,8 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
 }
 
 /**
- * Refunds a receipt, whole or some lines, with a reason: the points go back to the household (a
- * REVERSAL; the shop's account may not go below zero), the items are restocked (StockMove REFUND).
+ * Refunds a receipt, whole or some lines, with a reason: the points go back to the household (the whole
+ * receipt: a REVERSAL of the sale; some lines: a REFUND; the shop's account may not go below zero), the items are restocked (StockMove REFUND).
  * A shopkeeper may refund at their shop on the day of the sale; later, a supervisor of the village.
  * A retry with the same idempotencyKey returns the first refund.
  * Throws NOT_FOUND, REFUND_NEEDS_SUPERVISOR, REFUND_TOO_MUCH, NOTHING_TO_REFUND, INSUFFICIENT_POINTS (the shop was already settled for it).
@@ -207,24 +204,18 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
   const now = deps.now();
   const ledgerKey = `refund:${input.redemptionId}:${input.idempotencyKey}`;
   const prior = async (db: Db | Tx) => {
-    const tx0 = await db.ledgerTransaction.findUnique({ where: { idempotencyKey: ledgerKey }, select: { id: true } });
-    if (!tx0) return null;
-    return db.refund.findUnique({ where: { transactionId: tx0.id }, select: { id: true, points: true, redemptionId: true } });
+    const transactionId = await transactionIdByKey(db, ledgerKey);
+    return transactionId ? refundByTransaction(db, transactionId) : null;
   };
   const done = await prior(deps.db);
   if (done) return { ...done, replayed: true };
   return deps.db.$transaction(
     async (tx) => {
-      const red = await tx.redemption.findFirst({
-        where: { id: input.redemptionId, villageId, ...(shop ? { shopId: shop.id } : {}) },
-        select: { id: true, shopId: true, householdId: true, createdAt: true, transactionId: true, receiptNo: true },
-      });
+      const red = await redemptionForRefund(tx, villageId, input.redemptionId, shop?.id);
       if (!red) throw new DomainError("NOT_FOUND");
       const block = refundBlock(actor.role, red.createdAt, now);
       if (block) throw new DomainError(block);
-      const lines = await tx.$queryRaw<{ id: string; itemId: string; name: string; unitPoints: number; quantity: number; refundedQty: number }[]>`
-        SELECT "id", "itemId", "name", "unitPoints", "quantity", "refundedQty" FROM "RedemptionLine"
-        WHERE "redemptionId" = ${red.id} ORDER BY "id" FOR UPDATE`;
+      const lines = await lockRedemptionLines(tx, red.id);
       const again = await prior(tx);
       if (again) return { ...again, replayed: true };
       const wanted = input.lines ?? lines.filter((l) => l.quantity > l.refundedQty).map((l) => ({ lineId: l.id, quantity: l.quantity - l.refundedQty }));
@@ -239,8 +230,7 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
       const points = picked.reduce((s, p) => s + p.line.unitPoints * p.quantity, 0);
       const whole = lines.every((l) => l.refundedQty === 0 && picked.find((p) => p.line.id === l.id)?.quantity === l.quantity);
       // lock the items being restocked in id order (same order as redeem)
-      const itemIds = [...new Set(picked.map((p) => p.line.itemId))].sort();
-      await tx.$queryRaw`SELECT "id" FROM "ShopItem" WHERE "id" = ANY(${itemIds}::text[]) ORDER BY "id" FOR UPDATE`;
+      await lockItems(tx, [...new Set(picked.map((p) => p.line.itemId))]);
       const reason = `退货（${red.receiptNo}）：${input.reason}`.slice(0, 500);
       let posted;
       if (whole) {
@@ -251,7 +241,8 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
         const shopAcc = await shopAccount(tx, villageId, red.shopId);
         posted = await post(tx, now, {
           villageId,
-          kind: "REVERSAL",
+          // part of the receipt: a refund of its own, not a reversal (a REVERSAL always names what it undoes)
+          kind: "REFUND",
           idempotencyKey: ledgerKey,
           postings: [
             { accountId: shopAcc, points: -points },
@@ -264,34 +255,23 @@ export async function refund(deps: Deps, actor: Actor, input: RefundInput) {
         });
       }
       for (const p of picked) {
-        await tx.redemptionLine.update({ where: { id: p.line.id }, data: { refundedQty: { increment: p.quantity } }, select: { id: true } });
-        await tx.$executeRaw`UPDATE "ShopItem" SET "stock" = "stock" + ${p.quantity}, "updatedAt" = ${now} WHERE "id" = ${p.line.itemId}`;
+        await markLineRefunded(tx, p.line.id, p.quantity);
+        await changeStock(tx, p.line.itemId, p.quantity, now);
       }
-      await tx.stockMove.createMany({
-        data: picked.map((p) => ({
-          itemId: p.line.itemId,
-          shopId: red.shopId,
-          delta: p.quantity,
-          reason: "REFUND" as const,
-          note: input.reason,
-          userId: actor.userId,
-          sourceId: red.id,
-          createdAt: now,
-        })),
-      });
-      const row = await tx.refund.create({
-        data: {
-          redemptionId: red.id,
-          villageId,
-          transactionId: posted.transactionId,
-          points,
-          reason: input.reason,
-          userId: actor.userId,
-          approvedById: actor.role === "SUPERVISOR" ? actor.userId : null,
-          lines: picked.map((p) => ({ lineId: p.line.id, itemId: p.line.itemId, name: p.line.name, quantity: p.quantity, unitPoints: p.line.unitPoints })),
-          createdAt: now,
-        },
-        select: { id: true, points: true, redemptionId: true },
+      await recordStockMoves(
+        tx,
+        picked.map((p) => ({ itemId: p.line.itemId, shopId: red.shopId, delta: p.quantity, reason: "REFUND" as const, note: input.reason, userId: actor.userId, sourceId: red.id, createdAt: now })),
+      );
+      const row = await createRefund(tx, {
+        redemptionId: red.id,
+        villageId,
+        transactionId: posted.transactionId,
+        points,
+        reason: input.reason,
+        userId: actor.userId,
+        approvedById: actor.role === "SUPERVISOR" ? actor.userId : null,
+        lines: picked.map((p) => ({ lineId: p.line.id, itemId: p.line.itemId, name: p.line.name, quantity: p.quantity, unitPoints: p.line.unitPoints })),
+        createdAt: now,
       });
       await recordAudit(tx, actor, {
         regionId: villageId,
@@ -314,7 +294,7 @@ export async function receipts(deps: Deps, actor: Actor, input: ReceiptsInput) {
   const villageId = villageOf(actor);
   let scope: { householdId?: string; shopId?: string } = {};
   if (actor.role === "VILLAGER") {
-    const h = await myHousehold(deps.db, actor);
+    const h = await villagerHousehold(deps.db, actor);
     if (!h) return [];
     scope = { householdId: h.id };
   } else if (actor.role === "SHOPKEEPER") {
@@ -323,15 +303,10 @@ export async function receipts(deps: Deps, actor: Actor, input: ReceiptsInput) {
     scope = { shopId: shop.id };
   }
   if (input.householdNumber && actor.role !== "VILLAGER") {
-    const h = await deps.db.household.findFirst({ where: { villageId, number: input.householdNumber }, select: { id: true } });
+    const h = await householdByNumber(deps.db, villageId, input.householdNumber);
     if (!h) return [];
     scope = { ...scope, householdId: h.id };
   }
-  const rows = await deps.db.redemption.findMany({
-    where: { villageId, ...scope, ...(input.receiptNo ? { receiptNo: input.receiptNo } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.take,
-    select: receiptSelect,
-  });
+  const rows = await listReceipts(deps.db, villageId, { ...scope, ...(input.receiptNo ? { receiptNo: input.receiptNo } : {}) }, input.take);
   return presentReceipts(deps.db, rows);
 }

@@ -6,11 +6,24 @@ import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
-import { maskPhone } from "../households/household.policy";
+import { maskPhone } from "@/server/lib/words.schema";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
 import { fenFor } from "./store.policy";
-import { keeperShop, shopSelect } from "./store.repo";
+import { shopBalances } from "@/server/ledger/read";
+import { namesAndPhones, villageMemberByPhone } from "../accounts/for-store.read";
+import { villageFenPerPoint } from "../regions/for-store.read";
+import {
+  activeItemCounts,
+  createKeeperLink,
+  createShopRow,
+  deleteKeeperLink,
+  keeperLinks,
+  keeperShop,
+  keepersOf,
+  listVillageShops,
+  shopInVillage,
+} from "./store.repo";
 import type { AssignKeeperInput, CreateShopInput } from "./store.schema";
 
 /** The shops of the actor's village with their keepers and what the village owes each (committee); a keeper sees their own shop. */
@@ -18,35 +31,20 @@ export async function listShops(deps: Deps, actor: Actor) {
   const villageId = villageOf(actor);
   const own = actor.role === "SHOPKEEPER" ? await keeperShop(deps.db, actor) : null;
   if (actor.role === "SHOPKEEPER" && !own) return [];
-  const [shops, village] = await Promise.all([
-    deps.db.shop.findMany({
-      where: { villageId, ...(own ? { id: own.id } : {}) },
-      orderBy: { createdAt: "asc" },
-      select: shopSelect,
-    }),
-    deps.db.region.findUniqueOrThrow({ where: { id: villageId }, select: { fenPerPoint: true } }),
-  ]);
+  const [shops, fenPerPoint] = await Promise.all([listVillageShops(deps.db, villageId, own?.id), villageFenPerPoint(deps.db, villageId)]);
   const ids = shops.map((s) => s.id);
-  const [keepers, accounts, itemCounts] = await Promise.all([
-    deps.db.shopKeeper.findMany({ where: { shopId: { in: ids }, villageId }, select: { shopId: true, userId: true } }),
-    deps.db.ledgerAccount.findMany({ where: { shopId: { in: ids }, villageId }, select: { shopId: true, balance: true } }),
-    deps.db.shopItem.groupBy({ by: ["shopId"], where: { shopId: { in: ids }, active: true }, _count: { _all: true } }),
-  ]);
-  const users = await deps.db.user.findMany({
-    where: { id: { in: keepers.map((k) => k.userId) } },
-    select: { id: true, name: true, phone: true },
-  });
-  const userById = new Map(users.map((u) => [u.id, u]));
+  const [keepers, balances, itemCounts] = await Promise.all([keepersOf(deps.db, villageId, ids), shopBalances(deps.db, villageId, ids), activeItemCounts(deps.db, ids)]);
+  const userById = await namesAndPhones(deps.db, keepers.map((k) => k.userId));
   return shops.map((s) => {
-    const owed = accounts.find((a) => a.shopId === s.id)?.balance ?? 0;
+    const owed = balances.get(s.id) ?? 0;
     return {
       ...s,
       keepers: keepers
         .filter((k) => k.shopId === s.id)
         .map((k) => ({ userId: k.userId, name: userById.get(k.userId)?.name ?? "", phone: maskPhone(userById.get(k.userId)?.phone ?? "") })),
-      items: itemCounts.find((c) => c.shopId === s.id)?._count._all ?? 0,
+      items: itemCounts.get(s.id) ?? 0,
       owedPoints: owed,
-      owedFen: fenFor(owed, village.fenPerPoint),
+      owedFen: fenFor(owed, fenPerPoint),
     };
   });
 }
@@ -56,10 +54,7 @@ export async function createShop(deps: Deps, actor: Actor, input: CreateShopInpu
   const villageId = villageOf(actor);
   try {
     return await deps.db.$transaction(async (tx) => {
-      const shop = await tx.shop.create({
-        data: { villageId, name: input.name, lowStockThreshold: input.lowStockThreshold },
-        select: shopSelect,
-      });
+      const shop = await createShopRow(tx, { villageId, name: input.name, lowStockThreshold: input.lowStockThreshold });
       await recordAudit(tx, actor, { regionId: villageId, action: "store.createShop", entity: "Shop", entityId: shop.id, after: { name: shop.name } });
       return shop;
     });
@@ -86,25 +81,22 @@ export async function assignKeeper(deps: Deps, actor: Actor, input: AssignKeeper
 
 async function assignKeeperTx(deps: Deps, actor: Actor, villageId: string, input: AssignKeeperInput) {
   return deps.db.$transaction(async (tx) => {
-    const shop = await tx.shop.findFirst({ where: { id: input.shopId, villageId }, select: { id: true } });
+    const shop = await shopInVillage(tx, villageId, input.shopId);
     if (!shop) throw new DomainError("NOT_FOUND");
-    const user = await tx.user.findFirst({
-      where: { phone: input.phone, memberships: { some: { regionId: villageId } } },
-      select: { id: true, memberships: { where: { regionId: villageId, role: "SHOPKEEPER", active: true }, select: { id: true } } },
-    });
+    const user = await villageMemberByPhone(tx, villageId, input.phone);
     if (!user) throw new DomainError("NOT_FOUND");
-    const existing = await tx.shopKeeper.findMany({ where: { userId: user.id, villageId }, select: { id: true, shopId: true } });
+    const existing = await keeperLinks(tx, villageId, user.id);
     if (!input.enabled) {
       const link = existing.find((l) => l.shopId === shop.id);
       if (!link) return { shopId: shop.id, userId: user.id, enabled: false };
-      await tx.shopKeeper.delete({ where: { id: link.id } });
+      await deleteKeeperLink(tx, link.id);
       await recordAudit(tx, actor, { regionId: villageId, action: "store.removeKeeper", entity: "Shop", entityId: shop.id, before: { userId: user.id } });
       return { shopId: shop.id, userId: user.id, enabled: false };
     }
-    if (user.memberships.length === 0) throw new DomainError("KEEPER_NOT_SHOPKEEPER");
+    if (!user.isShopkeeper) throw new DomainError("KEEPER_NOT_SHOPKEEPER");
     if (existing.some((l) => l.shopId !== shop.id)) throw new DomainError("KEEPER_OTHER_SHOP");
     if (!existing.length) {
-      await tx.shopKeeper.create({ data: { shopId: shop.id, userId: user.id, villageId }, select: { id: true } });
+      await createKeeperLink(tx, { shopId: shop.id, userId: user.id, villageId });
       await recordAudit(tx, actor, { regionId: villageId, action: "store.assignKeeper", entity: "Shop", entityId: shop.id, after: { userId: user.id } });
     }
     return { shopId: shop.id, userId: user.id, enabled: true };

@@ -1,14 +1,13 @@
 /** Pure rules of the store: photo types, refund windows, PIN lock-out, receipt numbers, settlement maths. */
 import type { Role } from "@/server/db/generated/enums";
 import type { ErrorCode } from "@/server/lib/errors";
-import { shanghaiDate } from "../awards/award.policy";
+import { DAY_MS, villageDay, villageDayStart } from "@/server/lib/village-time.schema";
 import { PHOTO_MAX_BYTES } from "./store.schema";
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60 * 1000;
 /** Each further lock-out doubles the last one, up to a day: ≈ 25 guesses a day at most instead of ≈ 480. */
 export const PIN_LOCK_MAX_MS = 24 * 60 * 60 * 1000;
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The image type from the file's first bytes (never from what the client claims), or null. */
 export function sniffImage(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
@@ -44,7 +43,7 @@ export function checkPhoto(base64: string): { ok: true; bytes: Buffer; type: str
  */
 export function refundBlock(role: Role, soldAt: Date, now: Date): Extract<ErrorCode, "REFUND_NEEDS_SUPERVISOR"> | null {
   if (role === "SUPERVISOR") return null;
-  return shanghaiDate(soldAt) === shanghaiDate(now) ? null : "REFUND_NEEDS_SUPERVISOR";
+  return villageDay(soldAt) === villageDay(now) ? null : "REFUND_NEEDS_SUPERVISOR";
 }
 
 /**
@@ -76,7 +75,7 @@ export function lockMinutesLeft(lockedUntil: Date | null, now: Date): number {
  * the village (unique in the village, increasing), e.g. R20261123-000123.
  */
 export function receiptNumber(soldAt: Date, ledgerSeq: number): string {
-  return `R${shanghaiDate(soldAt).replaceAll("-", "")}-${String(ledgerSeq).padStart(6, "0")}`;
+  return `R${villageDay(soldAt).replaceAll("-", "")}-${String(ledgerSeq).padStart(6, "0")}`;
 }
 
 /** Yuan owed for points at the village's rate, in fen (1/100 yuan). */
@@ -86,14 +85,9 @@ export function fenFor(points: number, fenPerPoint: number): number {
 
 /** [from, to) of a period given as village-calendar days "YYYY-MM-DD" (both inclusive), default: everything. */
 export function periodRange(from?: string, to?: string): { from: Date; to: Date } {
-  const start = from ? new Date(Date.parse(`${from}T00:00:00Z`) - SHANGHAI_OFFSET_MS) : new Date(0);
-  const end = to ? new Date(Date.parse(`${to}T00:00:00Z`) - SHANGHAI_OFFSET_MS + 24 * 60 * 60 * 1000) : new Date(Date.UTC(9999, 0, 1));
+  const start = from ? villageDayStart(from) : new Date(0);
+  const end = to ? new Date(villageDayStart(to).getTime() + DAY_MS) : new Date(Date.UTC(9999, 0, 1));
   return { from: start, to: end };
-}
-
-/** The village-calendar day "YYYY-MM-DD" as the instant of its midnight in Asia/Shanghai. */
-export function dayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
 }
 
 export function isLowStock(stock: number, threshold: number): boolean {

@@ -4,8 +4,7 @@
  * The only store file the browser may import.
  */
 import { z } from "zod";
-import { ZId, ZPhone } from "../accounts/account.schema";
-import { ZIdempotencyKey } from "../awards/award.schema";
+import { ZId, ZIdempotencyKey, ZPhone } from "@/server/lib/words.schema";
 import { ZDay } from "@/server/lib/dates.schema";
 
 export const PRICE_MAX = 100_000;
@@ -106,7 +105,12 @@ export type Payer = z.infer<typeof ZPayer>;
 
 export const ZLookupPayerInput = z.object({ payer: ZPayer });
 
-export const ZRedeemLine = z.object({ itemId: ZId, quantity: z.number().int().min(1).max(QTY_MAX) });
+export const ZRedeemLine = z.object({
+  itemId: ZId,
+  quantity: z.number().int().min(1).max(QTY_MAX),
+  /** the item's priceVersion the POS priced the line with; a newer version is refused with PRICE_STALE */
+  priceVersion: z.number().int().min(1).max(1_000_000_000).optional(),
+});
 export const ZRedeemInput = z.object({
   payer: ZPayer,
   lines: z

@@ -2,13 +2,13 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { DAY_MS } from "@/server/lib/village-time.schema";
 import { activeRoleCounts } from "../accounts/account.read";
 import { auditCountSince } from "../audit/audit.read";
 import { householdCounts } from "../households/household.read";
-import { villageGrids, villageName } from "../regions/region.read";
+import { villageName } from "../regions/place.read";
+import { villageGrids } from "../regions/region.read";
 import type { VillageSummary } from "./village.schema";
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Counts for the actor's village; a grid worker gets only their grid's numbers (and none of the

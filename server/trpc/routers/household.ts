@@ -1,12 +1,13 @@
-import { z } from "zod";
 import { allow, router } from "../init";
-import { ZId } from "@/server/modules/accounts/account.schema";
 import * as households from "@/server/modules/households/household.service";
 import { importHouseholds } from "@/server/modules/households/household-import";
+import { resetPin } from "@/server/modules/households/pin.service";
 import { cardSheet } from "@/server/modules/households/card.service";
 import { ZCardSelection } from "@/server/modules/households/card.schema";
 import {
   ZAddMemberInput,
+  ZAnswerLinkInput,
+  ZHouseholdGetInput,
   ZHouseholdCreateInput,
   ZHouseholdListInput,
   ZHouseholdStatusInput,
@@ -14,6 +15,7 @@ import {
   ZImportInput,
   ZLinkMemberInput,
   ZRemoveMemberInput,
+  ZResetPinInput,
 } from "@/server/modules/households/household.schema";
 
 export const householdRouter = router({
@@ -22,8 +24,8 @@ export const householdRouter = router({
     .input(ZHouseholdListInput)
     .query(({ ctx, input }) => households.listHouseholds(ctx.deps, ctx.actor, input)),
   get: allow("household.get")
-    .input(z.object({ id: ZId }))
-    .query(({ ctx, input }) => households.getHousehold(ctx.deps, ctx.actor, input.id)),
+    .input(ZHouseholdGetInput)
+    .query(({ ctx, input }) => households.getHousehold(ctx.deps, ctx.actor, input.id, input.includeLeft)),
   create: allow("household.create")
     .input(ZHouseholdCreateInput)
     .mutation(({ ctx, input }) => households.createHousehold(ctx.deps, ctx.actor, input)),
@@ -42,6 +44,13 @@ export const householdRouter = router({
   linkMember: allow("household.linkMember")
     .input(ZLinkMemberInput)
     .mutation(({ ctx, input }) => households.linkMember(ctx.deps, ctx.actor, input)),
+  myLinks: allow("me.links").query(({ ctx }) => households.myLinkRequests(ctx.deps, ctx.actor)),
+  answerLink: allow("me.answerLink")
+    .input(ZAnswerLinkInput)
+    .mutation(({ ctx, input }) => households.answerLink(ctx.deps, ctx.actor, input)),
+  resetPin: allow("household.resetPin")
+    .input(ZResetPinInput)
+    .mutation(({ ctx, input }) => resetPin(ctx.deps, ctx.actor, input)),
   import: allow("household.import")
     .input(ZImportInput)
     .mutation(({ ctx, input }) => importHouseholds(ctx.deps, ctx.actor, input)),

@@ -1,5 +1,5 @@
 import { allow, router } from "../init";
-import { ZRelationDeclareInput, ZRelationListInput } from "@/server/modules/awards/award.schema";
+import { ZRelationAnswerInput, ZRelationDeclareInput, ZRelationListInput } from "@/server/modules/awards/award.schema";
 import * as relations from "@/server/modules/awards/relation.service";
 
 export const relationRouter = router({
@@ -9,4 +9,7 @@ export const relationRouter = router({
   declare: allow("relation.declare")
     .input(ZRelationDeclareInput)
     .mutation(({ ctx, input }) => relations.declareRelation(ctx.deps, ctx.actor, input)),
+  answer: allow("relation.answer")
+    .input(ZRelationAnswerInput)
+    .mutation(({ ctx, input }) => relations.answerRelation(ctx.deps, ctx.actor, input)),
 });

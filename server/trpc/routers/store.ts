@@ -20,6 +20,7 @@ import {
   ZSettleInput,
   ZStatementInput,
 } from "@/server/modules/store/store.schema";
+import { setOwnPin } from "@/server/modules/households/pin.service";
 
 export const storeRouter = router({
   shops: allow("store.shops").query(({ ctx }) => shops.listShops(ctx.deps, ctx.actor)),
@@ -45,7 +46,7 @@ export const storeRouter = router({
     .query(({ ctx, input }) => sales.receipts(ctx.deps, ctx.actor, input)),
   setPin: allow("store.setPin")
     .input(ZSetPinInput)
-    .mutation(({ ctx, input }) => pay.setPin(ctx.deps, ctx.actor, input)),
+    .mutation(({ ctx, input }) => setOwnPin(ctx.deps, ctx.actor, input)),
 });
 
 export const itemRouter = router({

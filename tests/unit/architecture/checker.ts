@@ -14,7 +14,11 @@ export type Rule =
   | "router-db" // a tRPC router reaches the database or Prisma
   | "module-trpc" // a domain module (or the ledger) imports tRPC
   | "ledger-domain" // the ledger imports a domain module
-  | "client-server"; // client code imports server code other than schemas
+  | "client-server" // client code imports server code other than schemas
+  | "foreign-vocabulary" // a domain (or auth) borrows another domain's schema or policy: shared words belong in the kernel
+  | "kernel-upward" // the kernel (server/lib) imports a module, auth, tRPC, the ledger, jobs or the route wrapper
+  | "composition-root" // a database client made or fetched anywhere but appDeps() (server/lib/deps.ts)
+  | "kernel-not-client-safe"; // a kernel schema file imports something other than zod and other kernel schemas
 
 export type Finding = { file: string; rule: Rule; detail: string };
 
@@ -48,6 +52,9 @@ const DELEGATE_METHODS = new Set([
   "groupBy",
 ]);
 const RAW_METHODS = new Set(["$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe"]);
+
+/** The one place the app's database client (and the rest of `deps`) is assembled. */
+export const COMPOSITION_ROOT = "server/lib/deps.ts";
 
 /** The module a file belongs to, by where it lives. */
 export function moduleOf(file: string): string {
@@ -115,6 +122,12 @@ export function checkSource(file: string, text: string, cfg: CheckerConfig): Fin
   };
 
   const checkImport = (spec: string, typeOnly: boolean) => {
+    const to = resolveSpecifier(file, spec);
+    if (/^server\/lib\/[^/]+\.schema\.ts$/.test(file) && !typeOnly && spec !== "zod" && !/^server\/lib\/[^/]+\.schema$/.test(to ?? ""))
+      add("kernel-not-client-safe", spec);
+    if (file.startsWith("server/lib/") && /^server\/(modules|auth|trpc|http|ledger|jobs)\//.test(to ?? "")) add("kernel-upward", to!);
+    const vocab = /^server\/modules\/([^/]+)\/[^/]+\.(schema|policy)$/.exec(to ?? "");
+    if (vocab && vocab[1] !== mine && !typeOnly && (file.startsWith("server/modules/") || mine === "auth")) add("foreign-vocabulary", to!);
     if (isRouter && (spec.startsWith("@prisma/") || /server\/db(\/|$)|server\/db$/.test(resolveSpecifier(file, spec) ?? "") || /\.repo$/.test(spec)))
       add("router-db", spec);
     if (isDomain && (spec.startsWith("@trpc/") || (resolveSpecifier(file, spec) ?? "").startsWith("server/trpc")))
@@ -138,6 +151,13 @@ export function checkSource(file: string, text: string, cfg: CheckerConfig): Fin
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const a = node.arguments[0];
       if (a && ts.isStringLiteral(a)) checkImport(a.text, false);
+    } else if (
+      (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+      ts.isIdentifier(node.expression) &&
+      /^(getDb|appDb|createPrisma|PrismaClient)$/.test(node.expression.text) &&
+      file !== COMPOSITION_ROOT
+    ) {
+      add("composition-root", node.expression.text);
     } else if (ts.isPropertyAccessExpression(node)) {
       const name = node.name.text;
       // x.<model>.<method>

@@ -17,6 +17,8 @@ export const OWNERS: Record<string, string> = {
   Household: "households",
   HouseholdMember: "households",
   HouseholdPin: "households",
+  // what a person or household should know
+  Notification: "notifications",
   // the trail of who did what
   AuditLog: "audit",
   // the rule book

@@ -126,6 +126,42 @@ describe("the checker itself", () => {
     ]);
   });
 
+  it("flags a domain or auth borrowing another domain's schema or policy for its words (types are fine)", () => {
+    expect(check("server/modules/store/store.schema.ts", 'import { ZId } from "../accounts/account.schema";')).toEqual([
+      "foreign-vocabulary server/modules/accounts/account.schema",
+    ]);
+    expect(check("server/modules/store/store.policy.ts", 'import { shanghaiDate } from "@/server/modules/awards/award.policy";')).toEqual([
+      "foreign-vocabulary server/modules/awards/award.policy",
+    ]);
+    expect(check("server/auth/options.ts", 'import { ZSignInInput } from "@/server/modules/accounts/account.schema";')).toEqual([
+      "foreign-vocabulary server/modules/accounts/account.schema",
+    ]);
+    expect(check("server/modules/awards/award.service.ts", 'import { ZReason } from "./award.schema";')).toEqual([]);
+    expect(check("server/modules/events/event.service.ts", 'import type { RuleGroup } from "../rules/rule.schema";')).toEqual([]);
+    expect(check("server/modules/events/event.service.ts", 'import { ZId } from "@/server/lib/words.schema";')).toEqual([]);
+    // a router names the inputs of its domain: that is what schemas are for
+    expect(check("server/trpc/routers/store.ts", 'import { ZRedeemInput } from "@/server/modules/store/store.schema";')).toEqual([]);
+  });
+
+  it("flags a database client taken from anywhere but appDeps()", () => {
+    expect(check("server/auth/actions.ts", 'import { getDb } from "@/server/db";\nconst a = loadActor(getDb(), id);')).toEqual(["composition-root getDb"]);
+    expect(check("server/jobs/timer.ts", "const db = createPrisma();")).toEqual(["composition-root createPrisma"]);
+    expect(check("app/x/page.tsx", "const db = new PrismaClient({});")).toEqual(["composition-root PrismaClient"]);
+    expect(check("server/auth/actions.ts", "const a = loadActor(appDeps().db, id);")).toEqual([]);
+    expect(check("server/lib/deps.ts", "const db = createPrisma();")).toEqual([]);
+  });
+
+  it("keeps the kernel at the bottom, and its schema files client-safe", () => {
+    expect(check("server/lib/words.schema.ts", 'import { ZId } from "@/server/modules/accounts/account.schema";')).toEqual([
+      "kernel-not-client-safe @/server/modules/accounts/account.schema",
+      "kernel-upward server/modules/accounts/account.schema",
+    ]);
+    expect(check("server/lib/qr-token.ts", 'import { can } from "@/server/auth/permissions";')).toEqual(["kernel-upward server/auth/permissions"]);
+    expect(check("server/lib/codes.schema.ts", 'import { createHmac } from "node:crypto";')).toEqual(["kernel-not-client-safe node:crypto"]);
+    expect(check("server/lib/codes.schema.ts", 'import { z } from "zod";\nimport { ZId } from "./words.schema";')).toEqual([]);
+    expect(check("server/lib/qr-token.ts", 'import { createHmac } from "node:crypto";\nimport { CARD_PREFIX } from "./codes.schema";')).toEqual([]);
+  });
+
   it("flags client code importing server code other than schemas (types and server actions are fine)", () => {
     const client = (imp: string) => check("components/x/y.tsx", `"use client";\n${imp}\nexport const A = 1;`);
     expect(client('import { db } from "@/server/db";')).toEqual(["client-server server/db"]);

@@ -32,6 +32,11 @@ export default async function Page() {
         {upcoming.items.length === 0 ? <Card className="text-base text-stone-600">{t("empty")}</Card> : null}
         {upcoming.items.map((e) => (
           <EventCard key={e.id} e={{ ...e, mine: null }}>
+            {e.geofence ? (
+              <p className="text-sm text-amber-800" data-testid="event-geo-trust">
+                {t("c.geoTrust")}
+              </p>
+            ) : null}
             <div className="flex gap-2 pt-1">
               <Link href={`/c/events/${e.id}/kiosk`} className={LINK} data-testid="event-kiosk">
                 {t("c.kiosk")}

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AwardRowBody } from "@/components/points/award-row";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { ObjectionQueue } from "@/components/points/objection-queue";
 import { Card, PageTitle } from "@/components/ui/card";
 import { ANSWER_MAX } from "@/server/modules/awards/award.schema";

@@ -9,7 +9,7 @@ export default async function AffairsPage() {
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
-      <HubLink href="/v/affairs/notice" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-notice" />
+      <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
       <HubLink href="/v/affairs/rules" icon="scroll" title={t("rulesLink")} body={t("rulesBody")} testId="go-rules" />
       <ComingSoon feature={t("comingTitle")} body={t("comingBody")} />
     </div>

@@ -7,12 +7,17 @@ import type { Actor } from "@/server/auth/actor";
 import { villageOf } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { DAY_MS, villageDay } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
-import { DAY_MS, shanghaiDate } from "./award.policy";
 import * as repo from "./award.repo";
+import * as objections from "./objection.repo";
+import * as batches from "./publicity.repo";
 import type { PublishInput } from "./award.schema";
 import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
+import { accountHoldersOf } from "../households/for-awards.read";
+import { villagerHousehold } from "../households/household.read";
+import { villageNoticeDays } from "../regions/for-awards.read";
 import { settingChanges } from "../regions/region.read";
 
 /** How far back the board lists entries that became final (已公示生效). */
@@ -28,44 +33,33 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
   const villageId = villageOf(actor);
   const now = deps.now();
   const published = await deps.db.$transaction(async (tx) => {
-    const village = await tx.region.findUniqueOrThrow({ where: { id: villageId }, select: { noticeDays: true } });
+    const villageDays = await villageNoticeDays(tx, villageId);
     let ids: string[];
     if (input.awardIds) {
       ids = [...new Set(input.awardIds)];
-      const found = await tx.award.findMany({ where: { id: { in: ids }, villageId }, select: { status: true } });
+      const found = await batches.awardStatuses(tx, villageId, ids);
       if (found.length !== ids.length) throw new DomainError("NOT_FOUND");
       if (found.some((a) => a.status !== "APPROVED")) throw new DomainError("AWARD_WRONG_STATE");
     } else {
-      const approved = await tx.award.findMany({
-        where: { villageId, status: "APPROVED" },
-        orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
-        select: { id: true },
-      });
-      ids = approved.map((a) => a.id);
+      ids = await batches.approvedAwardIds(tx, villageId);
     }
     if (ids.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
     // the 公示 window is never skipped: at least one day (also a CHECK on Region)
-    const noticeDays = Math.max(1, village.noticeDays);
-    const batch = await tx.noticeBatch.create({
-      data: {
-        villageId,
-        title: input.title ?? `积分公示 ${shanghaiDate(now)}`,
-        publishedById: actor.userId,
-        publishedAt: now,
-        closesAt: new Date(now.getTime() + noticeDays * DAY_MS),
-      },
-      select: { id: true, title: true, publishedAt: true, closesAt: true },
+    const noticeDays = Math.max(1, villageDays);
+    const batch = await batches.createBatch(tx, {
+      villageId,
+      title: input.title ?? `积分公示 ${villageDay(now)}`,
+      publishedById: actor.userId,
+      publishedAt: now,
+      closesAt: new Date(now.getTime() + noticeDays * DAY_MS),
     });
     // Conditional on APPROVED: of two publishers at once, each entry lands in exactly one batch.
-    const { count } = await tx.award.updateMany({
-      where: { id: { in: ids }, villageId, status: "APPROVED" },
-      data: { status: "IN_NOTICE", noticeBatchId: batch.id },
-    });
+    const count = await batches.putInBatch(tx, villageId, ids, batch.id);
     if (count === 0) throw new DomainError("NOTHING_TO_PUBLISH");
     if (input.awardIds && count !== ids.length) throw new DomainError("AWARD_WRONG_STATE");
     await recordAudit(tx, actor, {
       regionId: villageId,
-      action: "notice.publish",
+      action: "publicity.publish",
       entity: "NoticeBatch",
       entityId: batch.id,
       after: { title: batch.title, count, noticeDays, closesAt: batch.closesAt.toISOString() },
@@ -75,8 +69,7 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
 
   let finalized = 0;
   if (published.noticeDays === 0) {
-    const inBatch = await deps.db.award.findMany({ where: { noticeBatchId: published.id, status: "IN_NOTICE" }, select: { id: true } });
-    for (const a of inBatch) if ((await finalizeAward(deps, a.id)).outcome === "FINAL") finalized++;
+    for (const id of await repo.inNoticeIdsOfBatch(deps.db, published.id)) if ((await finalizeAward(deps, id)).outcome === "FINAL") finalized++;
     await settleBatch(deps, published.id);
   }
   return {
@@ -118,20 +111,10 @@ export async function board(deps: Deps, actor: Actor) {
   const villageId = villageOf(actor);
   const now = deps.now();
   const since = new Date(now.getTime() - RECENT_FINAL_DAYS * DAY_MS);
-  const [inNoticeRows, finalRows, village] = await Promise.all([
-    deps.db.award.findMany({
-      where: { villageId, status: "IN_NOTICE" },
-      orderBy: [{ noticeBatch: { closesAt: "asc" } }, { household: { number: "asc" } }, { id: "asc" }],
-      take: BOARD_MAX,
-      select: repo.awardSelect,
-    }),
-    deps.db.award.findMany({
-      where: { villageId, status: "FINAL", finalAt: { gte: since } },
-      orderBy: [{ finalAt: "desc" }, { household: { number: "asc" } }, { id: "asc" }],
-      take: BOARD_MAX,
-      select: repo.awardSelect,
-    }),
-    deps.db.region.findUniqueOrThrow({ where: { id: villageId }, select: { noticeDays: true } }),
+  const [inNoticeRows, finalRows, noticeDays] = await Promise.all([
+    batches.inNoticeAwards(deps.db, villageId, BOARD_MAX),
+    batches.recentFinalAwards(deps.db, villageId, since, BOARD_MAX),
+    villageNoticeDays(deps.db, villageId),
   ]);
   // changes of the village's settings are posted on the board too
   const changes = await settingChanges(deps.db, villageId, { since, take: 20 });
@@ -141,28 +124,15 @@ export async function board(deps: Deps, actor: Actor) {
   ]);
 
   // The reader's own household and objections (villagers only).
-  const mine = actor.role === "VILLAGER" ? await repo.myHousehold(deps.db, actor) : null;
+  const mine = actor.role === "VILLAGER" ? await villagerHousehold(deps.db, actor) : null;
   const myObjections =
     actor.role === "VILLAGER"
-      ? await deps.db.objection.findMany({
-          where: { villageId, userId: actor.userId, createdAt: { gte: new Date(now.getTime() - 90 * DAY_MS) } },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: 100,
-          select: { id: true, awardId: true, reason: true, status: true, answer: true, createdAt: true, ruledAt: true },
-        })
+      ? await objections.myObjections(deps.db, { villageId, userId: actor.userId, since: new Date(now.getTime() - 90 * DAY_MS) })
       : [];
-  const householdObjected = new Set<string>();
-  if (mine && inNotice.length) {
-    const members = await deps.db.householdMember.findMany({
-      where: { householdId: mine.id, userId: { not: null } },
-      select: { userId: true },
-    });
-    const rows = await deps.db.objection.findMany({
-      where: { awardId: { in: inNotice.map((a) => a.id) }, userId: { in: members.map((m) => m.userId!) } },
-      select: { awardId: true },
-    });
-    for (const r of rows) householdObjected.add(r.awardId);
-  }
+  const householdObjected =
+    mine && inNotice.length
+      ? await objections.objectedBy(deps.db, inNotice.map((a) => a.id), await accountHoldersOf(deps.db, mine.id))
+      : new Set<string>();
   const myByAward = new Map(myObjections.map((o) => [o.awardId, o]));
   const objectionView = (o: (typeof myObjections)[number]) => ({
     id: o.id,
@@ -174,9 +144,7 @@ export async function board(deps: Deps, actor: Actor) {
   });
 
   // My objections, with the entry they are about (it may have left the board: overturned or final).
-  const objectedRows = myObjections.length
-    ? await deps.db.award.findMany({ where: { id: { in: [...myByAward.keys()] }, villageId }, select: repo.awardSelect })
-    : [];
+  const objectedRows = myObjections.length ? await repo.awardsByIds(deps.db, villageId, [...myByAward.keys()]) : [];
   const objected = new Map((await repo.decorate(deps.db, villageId, objectedRows, now)).map((v) => [v.id, boardEntry(v)]));
 
   const forReader = (v: repo.AwardView) => ({
@@ -186,7 +154,7 @@ export async function board(deps: Deps, actor: Actor) {
     householdObjected: householdObjected.has(v.id) || myByAward.has(v.id),
   });
   return {
-    noticeDays: village.noticeDays,
+    noticeDays,
     recentFinalDays: RECENT_FINAL_DAYS,
     settingChanges: changes.map(({ changedById: _by, ...c }) => c),
     inNotice: inNotice.map(forReader),
@@ -199,22 +167,12 @@ export async function board(deps: Deps, actor: Actor) {
 export async function listBatches(deps: Deps, actor: Actor, input: { cursor?: string | null; take: number }) {
   const villageId = villageOf(actor);
   const now = deps.now();
-  const rows = await deps.db.noticeBatch.findMany({
-    where: { villageId },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: input.take + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: { id: true, title: true, publishedById: true, publishedAt: true, closesAt: true, finalizedAt: true },
-  });
+  const rows = await batches.batchPage(deps.db, villageId, input);
   const page = rows.slice(0, input.take);
   const ids = page.map((b) => b.id);
   const [byStatus, open, names] = await Promise.all([
-    ids.length
-      ? deps.db.award.groupBy({ by: ["noticeBatchId", "status"], where: { noticeBatchId: { in: ids } }, _count: { _all: true } })
-      : Promise.resolve([]),
-    ids.length
-      ? deps.db.objection.findMany({ where: { status: "OPEN", award: { noticeBatchId: { in: ids } } }, select: { award: { select: { noticeBatchId: true } } } })
-      : Promise.resolve([]),
+    batches.batchStatusCounts(deps.db, ids),
+    batches.openObjectionBatches(deps.db, ids),
     userNames(deps.db, page.map((b) => b.publishedById)),
   ]);
   return {

@@ -4,9 +4,8 @@ import { BatchList } from "@/components/points/batch-list";
 import { PublishCard } from "@/components/points/publish-card";
 import { Card, PageTitle } from "@/components/ui/card";
 import { now } from "@/server/lib/clock";
+import { DAY_MS } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** 积分公示 for the committee: publish the approved entries, and the batches published so far. */
 export default async function Page() {
@@ -14,8 +13,8 @@ export default async function Page() {
   const [t, approved, batches, board] = await Promise.all([
     getTranslations("points"),
     caller.award.list({ status: "APPROVED", take: 1 }),
-    caller.notice.batches({ take: 20 }),
-    caller.notice.board(),
+    caller.publicity.batches({ take: 20 }),
+    caller.publicity.board(),
   ]);
   const count = approved.counts.APPROVED ?? 0;
   // What the notice would close at if published now (the server sets the real one on publishing).

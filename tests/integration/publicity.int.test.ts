@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { householdBalance } from "@/server/ledger/read";
 import { verifyLedger } from "@/server/ledger/verify";
 import { finalizeDue } from "@/server/modules/awards/finalize";
+import { PERMISSIONS } from "@/server/auth/permissions";
+import zhAdmin from "@/server/i18n/messages/zh/admin.json";
+import enAdmin from "@/server/i18n/messages/en/admin.json";
+import { appRouter } from "@/server/trpc/root";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor, makeActor } from "../factories";
 import { approvedAward, key, makeClock, pointsSnapshot, pointsVillage } from "../factories/points";
@@ -38,18 +42,18 @@ describe("the full due-process flow", () => {
     });
     expect(await as(s.villager).points.pending()).toEqual([expect.objectContaining({ id, status: "PROPOSED", member: { id: member.id, name: "王小燕" } })]);
     // nobody is named on the board before review and notice
-    expect((await as(s.neighbour).notice.board()).inNotice).toEqual([]);
+    expect((await as(s.neighbour).publicity.board()).inNotice).toEqual([]);
     await as(s.supervisor).award.approve({ id, note: "有照片为证" });
 
     // committee publishes: a batch closing in 7 days
-    const pub = await as(s.committee).notice.publish({});
+    const pub = await as(s.committee).publicity.publish({});
     expect(pub).toMatchObject({ count: 1, noticeDays: 7, finalized: 0 });
     expect(pub.closesAt.getTime() - pub.publishedAt.getTime()).toBe(7 * DAY);
-    const batches = await as(s.committee).notice.batches({});
+    const batches = await as(s.committee).publicity.batches({});
     expect(batches.items[0]).toMatchObject({ id: pub.batchId, total: 1, counts: { IN_NOTICE: 1 }, windowOpen: true, publishedByName: s.committee.name });
 
     // the neighbour sees it on the board: household number and head, rule, points, reason; no phone numbers
-    const board = await as(s.neighbour).notice.board();
+    const board = await as(s.neighbour).publicity.board();
     expect(board.inNotice).toEqual([
       expect.objectContaining({
         id,
@@ -70,12 +74,12 @@ describe("the full due-process flow", () => {
     }
     expect(json).not.toContain("proposedBy");
     // the household itself sees it marked as its own
-    expect((await as(s.villager).notice.board()).inNotice[0]).toMatchObject({ id, ownHousehold: true });
+    expect((await as(s.villager).publicity.board()).inNotice[0]).toMatchObject({ id, ownHousehold: true });
 
     // the neighbour objects; the objection is listed for the supervisor
     clock.advanceDays(2);
     const obj = await as(s.neighbour).objection.create({ awardId: id, reason: "那天我在河边，没看到王家有人来" });
-    expect((await as(s.neighbour).notice.board()).inNotice[0]).toMatchObject({ householdObjected: true, myObjection: { id: obj.id, status: "OPEN" } });
+    expect((await as(s.neighbour).publicity.board()).inNotice[0]).toMatchObject({ householdObjected: true, myObjection: { id: obj.id, status: "OPEN" } });
     const open = await as(s.supervisor2).objection.list({ status: "OPEN" });
     expect(open.items).toEqual([
       expect.objectContaining({ id: obj.id, objector: { name: s.neighbour.name, householdNumber: s.h2.number }, ruleBlock: null, award: expect.objectContaining({ id }) }),
@@ -84,7 +88,7 @@ describe("the full due-process flow", () => {
     // the window closes while the objection is open: the entry waits
     clock.advanceDays(6);
     expect(await finalizeDue({ db: t.db, now: clock.now })).toMatchObject({ finalized: 0, waiting: 1, batchesClosed: 0 });
-    expect((await as(s.neighbour).notice.board()).inNotice[0]).toMatchObject({ windowOpen: false, objectionPending: true });
+    expect((await as(s.neighbour).publicity.board()).inNotice[0]).toMatchObject({ windowOpen: false, objectionPending: true });
     // too late for more objections
     const late = await makeActor(t.db, "VILLAGER", s.v.id);
     await expect(as(late).objection.create({ awardId: id, reason: "我也有意见要提" })).rejects.toMatchObject({
@@ -95,7 +99,7 @@ describe("the full due-process flow", () => {
     // the supervisor dismisses with an answer: the entry becomes final right away (window already closed)
     const ruled = await as(s.supervisor2).objection.rule({ id: obj.id, decision: "DISMISS", answer: "经核实，王小燕当天在下游段参加清理，有签到表为证。" });
     expect(ruled).toMatchObject({ status: "DISMISSED", awardStatus: "FINAL" });
-    const afterBoard = await as(s.neighbour).notice.board();
+    const afterBoard = await as(s.neighbour).publicity.board();
     expect(afterBoard.inNotice).toEqual([]);
     expect(afterBoard.recentFinal[0]).toMatchObject({ id, status: "FINAL", myObjection: { status: "DISMISSED", answer: expect.stringContaining("签到表") } });
     expect(afterBoard.myObjections[0]).toMatchObject({ id: obj.id, status: "DISMISSED", answer: expect.stringContaining("签到表"), entry: { id } });
@@ -150,7 +154,7 @@ describe("objections", () => {
     const s = await pointsVillage(t.db, { noticeDays: 3 });
     const clock = makeClock(new Date("2026-06-01T00:00:00Z"));
     const id = await approvedAward(t.db, s, { householdId: s.h2.id, ruleId: s.rules.deduction, reason: "占道晾晒" }, { now: clock.now });
-    const { batchId } = await callerFor(t.db, s.committee, { now: clock.now }).notice.publish({ awardIds: [id], title: "六月第一批公示" });
+    const { batchId } = await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({ awardIds: [id], title: "六月第一批公示" });
     const o1 = await callerFor(t.db, s.neighbour, { now: clock.now }).objection.create({ awardId: id, reason: "那是邻居家的东西，不是我家的" });
     const other = await makeActor(t.db, "VILLAGER", s.v.id);
     await callerFor(t.db, other, { now: clock.now }).objection.create({ awardId: id, reason: "我可以作证不是他家的" });
@@ -179,7 +183,7 @@ describe("objections", () => {
     expect(await householdBalance(t.db, s.h2.id)).toBe(0);
     expect(await t.db.noticeBatch.findUniqueOrThrow({ where: { id: batchId }, select: { finalizedAt: true } })).toMatchObject({ finalizedAt: expect.any(Date) });
     // the objector sees the outcome; the entry is not on the board as final
-    const board = await callerFor(t.db, s.neighbour, { now: clock.now }).notice.board();
+    const board = await callerFor(t.db, s.neighbour, { now: clock.now }).publicity.board();
     expect(board.recentFinal).toEqual([]);
     expect(board.myObjections[0]).toMatchObject({ status: "UPHELD", entry: { id, status: "OVERTURNED" } });
   });
@@ -189,7 +193,7 @@ describe("objections", () => {
     const clock = makeClock(new Date("2026-07-01T00:00:00Z"));
     const id = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award }, { now: clock.now });
     const pending = await approvedAward(t.db, s, { householdId: s.h2.id, ruleId: s.rules.award }, { now: clock.now });
-    await callerFor(t.db, s.committee, { now: clock.now }).notice.publish({ awardIds: [id] });
+    await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({ awardIds: [id] });
     const api = callerFor(t.db, s.neighbour, { now: clock.now });
     await api.objection.create({ awardId: id, reason: "这件事情有出入" });
 
@@ -217,7 +221,7 @@ describe("objections", () => {
   it("two taps at once record one objection", async () => {
     const s = await pointsVillage(t.db, { noticeDays: 7 });
     const id = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
-    await callerFor(t.db, s.committee).notice.publish({});
+    await callerFor(t.db, s.committee).publicity.publish({});
     const outcomes = await Promise.allSettled(
       Array.from({ length: 5 }, () => callerFor(t.db, s.neighbour).objection.create({ awardId: id, reason: "这条记录有问题" })),
     );
@@ -233,7 +237,7 @@ describe("publishing", () => {
     const clock = makeClock();
     const a = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     const d = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.deduction, reason: "乱倒垃圾" });
-    const pub = await callerFor(t.db, s.committee, { now: clock.now }).notice.publish({});
+    const pub = await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({});
     expect(pub).toMatchObject({ count: 2, noticeDays: 1, finalized: 0 });
     expect(pub.closesAt.getTime() - pub.publishedAt.getTime()).toBe(24 * 3600_000);
     const statuses = async () => (await t.db.award.findMany({ where: { id: { in: [a, d] } }, select: { status: true } })).map((x) => x.status);
@@ -252,13 +256,13 @@ describe("publishing", () => {
     const s = await pointsVillage(t.db);
     const api = callerFor(t.db, s.committee);
     const before = await pointsSnapshot(t.db, s.v.id);
-    await expect(api.notice.publish({})).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("没有可以公示的条目") });
+    await expect(api.publicity.publish({})).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("没有可以公示的条目") });
     const p = await api.award.propose({ householdId: s.h1.id, ruleId: s.rules.award, reason: "义务劳动", idempotencyKey: key() });
     const mid = await pointsSnapshot(t.db, s.v.id);
-    await expect(api.notice.publish({ awardIds: [p.id] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(api.publicity.publish({ awardIds: [p.id] })).rejects.toMatchObject({ code: "CONFLICT" });
     const far = await pointsVillage(t.db);
     const farId = await approvedAward(t.db, far, { householdId: far.h1.id, ruleId: far.rules.award });
-    await expect(api.notice.publish({ awardIds: [farId] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.publicity.publish({ awardIds: [farId] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await pointsSnapshot(t.db, s.v.id)).toEqual(mid);
     expect(before.batches).toEqual([]);
   });
@@ -270,5 +274,22 @@ describe("publishing", () => {
     expect(await api.points.summary()).toBeNull();
     expect(await api.points.statement({})).toEqual({ items: [], nextCursor: null });
     expect(await api.points.pending()).toEqual([]);
+  });
+
+  it("积分公示 is called publicity: its router, permissions and audit action leave the word notice free", async () => {
+    expect(Object.keys(appRouter._def.record)).toContain("publicity");
+    expect(Object.keys(appRouter._def.record)).not.toContain("notice");
+    expect(Object.keys(PERMISSIONS).filter((a) => a.startsWith("notice."))).toEqual([]);
+    expect(Object.keys(PERMISSIONS).filter((a) => a.startsWith("publicity.")).sort()).toEqual(["publicity.batches", "publicity.board", "publicity.publish"]);
+
+    const s = await pointsVillage(t.db);
+    await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
+    const pub = await callerFor(t.db, s.committee).publicity.publish({});
+    const audit = await t.db.auditLog.findMany({ where: { entityId: pub.batchId }, select: { action: true } });
+    expect(audit).toEqual([{ action: "publicity.publish" }]);
+    // the audit trail names it in both languages, also for records written before the rename (notice.publish)
+    expect(zhAdmin.audit.actions.publicity.publish).toBe("发布积分公示");
+    expect(zhAdmin.audit.actions.notice.publish).toBe("发布积分公示");
+    expect(enAdmin.audit.actions.publicity.publish).toBe(enAdmin.audit.actions.notice.publish);
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BoardEntry } from "@/components/points/board-entry";
-import { formatDateTime } from "@/components/points/format";
+import { formatDateTime } from "@/server/lib/village-time.schema";
 import { ObjectionForm } from "@/components/points/objection-form";
 import { PointsFigure } from "@/components/points/status-badge";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -16,9 +16,9 @@ const FINAL_SHOWN = 10;
  * 积分公示: what is on public notice in the village now (anyone may object while the window is
  * open, once per household), the answers to my objections, and what became final recently.
  */
-export default async function NoticeBoardPage() {
+export default async function PublicityBoardPage() {
   const caller = await serverCaller();
-  const [t, ts, locale, board] = await Promise.all([getTranslations("points"), getTranslations("settings"), getLocale(), caller.notice.board()]);
+  const [t, ts, locale, board] = await Promise.all([getTranslations("points"), getTranslations("settings"), getLocale(), caller.publicity.board()]);
   return (
     <div className="space-y-4">
       <Link href="/v/affairs" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="board-back">

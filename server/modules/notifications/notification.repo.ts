@@ -1,0 +1,39 @@
+import type { Db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import type { Tx } from "@/server/lib/deps";
+
+type Reader = Db | Tx;
+export type Addressee = { userId: string; householdId?: string | null };
+
+export function insertNotification(tx: Reader, n: { userId?: string | null; householdId?: string | null; kind: string; payload: Prisma.InputJsonValue }) {
+  return tx.notification.create({
+    data: { userId: n.userId ?? null, householdId: n.householdId ?? null, kind: n.kind, payload: n.payload },
+    select: { id: true },
+  });
+}
+
+/** What is addressed to the account, or to the household it belongs to. */
+function addressedTo(a: Addressee): Prisma.NotificationWhereInput {
+  return { OR: [{ userId: a.userId }, ...(a.householdId ? [{ householdId: a.householdId }] : [])] };
+}
+
+export async function listFor(db: Reader, a: Addressee, take: number) {
+  const where = addressedTo(a);
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({
+      where,
+      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, householdId: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+    }),
+    db.notification.count({ where: { AND: [where, { readAt: null }] } }),
+  ]);
+  return { items, unread };
+}
+
+export function markRead(tx: Reader, a: Addressee, ids: string[] | null, at: Date) {
+  return tx.notification.updateMany({
+    where: { AND: [addressedTo(a), { readAt: null }, ...(ids ? [{ id: { in: ids } }] : [])] },
+    data: { readAt: at },
+  });
+}
