@@ -1,7 +1,8 @@
 /**
  * Demo events for 桃源村 (ARCHITECTURE §8), after the demo points history:
  *  - a past event, closed: its check-ins became award entries through due process (closed with the
- *    real event service on a past clock, published into a notice batch, final once the window closed);
+ *    real event service on a past clock, approved by the supervisor, published into a notice batch,
+ *    final once the window closed);
  *  - 「村道环境整治志愿活动」 on now (12 hours from the hour before seeding), no geofence, open for QR
  *    check-in (a few households already in; household 001 of 13800000001 not yet, so the walkthrough can scan);
  *  - an upcoming training that takes sign-ups (capacity 30).
@@ -12,12 +13,15 @@
 import { loadActor } from "../server/auth/actor.repo";
 import type { Db } from "../server/db/client";
 import { newEventSecret } from "../server/lib/qr-token";
+import { review } from "../server/modules/awards/award.service";
 import { finalizeDue } from "../server/modules/awards/finalize";
+import { publish } from "../server/modules/awards/publicity.service";
 import { close } from "../server/modules/events/event.service";
 import { DEMO_POINTS_VILLAGE } from "./demo-points";
 
 const COMMITTEE_PHONE = "13800000002";
 const GRID_PHONE = "13800000004";
+const SUPERVISOR_PHONE = "13800000003";
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 const SHANGHAI = 8 * HOUR;
@@ -41,8 +45,10 @@ export async function seedDemoEvents(db: Db, now = new Date()): Promise<{ create
   if (rules.size < 3) return { created: [], reason: "demo rules missing" };
   const m = await db.membership.findFirst({ where: { regionId: villageId, role: "COMMITTEE", user: { phone: COMMITTEE_PHONE } }, select: { id: true, userId: true } });
   const g = await db.membership.findFirst({ where: { regionId: villageId, role: "GRID_WORKER", user: { phone: GRID_PHONE } }, select: { userId: true } });
+  const sv = await db.membership.findFirst({ where: { regionId: villageId, role: "SUPERVISOR", user: { phone: SUPERVISOR_PHONE } }, select: { id: true, userId: true } });
   const committee = m ? await loadActor(db, m.userId, m.id) : null;
-  if (!committee) return { created: [], reason: "demo accounts missing" };
+  const supervisor = sv ? await loadActor(db, sv.userId, sv.id) : null;
+  if (!committee || !supervisor) return { created: [], reason: "demo accounts missing" };
   const staffId = g?.userId ?? committee.userId;
 
   const localMidnight = Math.floor((now.getTime() + SHANGHAI) / DAY) * DAY - SHANGHAI;
@@ -92,7 +98,13 @@ export async function seedDemoEvents(db: Db, now = new Date()): Promise<{ create
     });
     const picks = households.filter((h, i) => h.number === "001" || h.number === "002" || i % 3 === 0).slice(0, 14);
     await checkIns(e.id, picks, at(-10, 8.1));
+    // check-in points are reviewed by default: the supervisor approves them, the committee publishes
     await close({ db, now: () => at(-10, 12) }, committee, { eventId: e.id });
+    const proposed = await db.eventCheckIn.findMany({ where: { eventId: e.id, awardId: { not: null } }, select: { awardId: true } });
+    for (const c of proposed) await review({ db, now: () => at(-9, 9) }, supervisor, { id: c.awardId!, decision: "APPROVED" });
+    if (proposed.length) {
+      await publish({ db, now: () => at(-9, 10) }, committee, { awardIds: proposed.map((c) => c.awardId!), title: `活动签到积分公示：${PAST_EVENT}` });
+    }
     await finalizeDue({ db, now: () => now }, { villageId });
     created.push(PAST_EVENT);
   }

@@ -45,7 +45,7 @@ export function CreateVillageForm({ towns }: { towns: { id: string; name: string
         create.mutate({
           townId: f.townId,
           name: f.name,
-          noticeDays: Number(f.noticeDays || "0"),
+          noticeDays: Number(f.noticeDays || "7"),
           grids: gridNames(f.grids),
           committee: { phone: f.phone.trim(), name: f.person, password: f.password },
         });
@@ -67,7 +67,7 @@ export function CreateVillageForm({ towns }: { towns: { id: string; name: string
         <Input value={f.name} onChange={set("name")} maxLength={30} placeholder={t("admin.villageNamePlaceholder")} required data-testid="village-name" />
       </Field>
       <Field label={t("admin.noticeDays")} hint={t("admin.noticeDaysHint")}>
-        <Input type="number" inputMode="numeric" min={0} max={30} value={f.noticeDays} onChange={set("noticeDays")} required data-testid="village-notice-days" />
+        <Input type="number" inputMode="numeric" min={1} max={30} value={f.noticeDays} onChange={set("noticeDays")} required data-testid="village-notice-days" />
       </Field>
       <Field label={t("admin.grids")} hint={t("admin.gridsHint")}>
         <Input value={f.grids} onChange={set("grids")} maxLength={400} data-testid="village-grids" />

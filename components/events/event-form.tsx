@@ -48,7 +48,7 @@ export function EventForm({ groups }: { groups: RuleGroup[] }) {
   const [radius, setRadius] = useState("200");
   const [capacity, setCapacity] = useState("");
   const [signupRequired, setSignupRequired] = useState(false);
-  const [needsApproval, setNeedsApproval] = useState(false);
+  const [needsApproval, setNeedsApproval] = useState(true);
   const [allowStaticCode, setAllowStaticCode] = useState(false);
   const [locating, setLocating] = useState(false);
   const [locError, setLocError] = useState<string | null>(null);

@@ -8,8 +8,8 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field } from "@/components/ui/field";
 
 /**
- * 表决通过并生效: records the meeting or vote that adopted the draft, after an explicit confirmation
- * (adoption cannot be undone, and it retires the version in force).
+ * 提请会签: records the meeting or vote that adopted the draft and puts it forward, after an explicit
+ * confirmation; a supervisor's countersign puts it in force (and retires the version in force).
  */
 export function AdoptCard({
   bookId,

@@ -35,7 +35,11 @@ export function BookEditor({ initial, inForceVersion }: { initial: BookData; inF
         </Button>
       ) : (
         <p className="rounded-xl bg-green-50 p-3 text-base text-green-900" data-testid="book-readonly">
-          {book.status === "ADOPTED" ? `${t("book.readOnlyAdopted")}${locale === "zh" ? "" : " "}${t("book.changeHint")}` : t("book.readOnlyRetired")}
+          {book.awaitingCountersign
+            ? t("countersign.committeeWaiting")
+            : book.status === "ADOPTED"
+              ? `${t("book.readOnlyAdopted")}${locale === "zh" ? "" : " "}${t("book.changeHint")}`
+              : t("book.readOnlyRetired")}
         </p>
       )}
 
@@ -67,7 +71,7 @@ export function BookEditor({ initial, inForceVersion }: { initial: BookData; inF
 
       {editable ? <AdoptCard bookId={book.id} version={book.version} ruleCount={book.rules.length} inForceVersion={inForceVersion} /> : null}
 
-      {sheet ? <RuleSheet bookId={book.id} rule={sheet.rule} rules={book.rules} onClose={() => setSheet(null)} /> : null}
+      {sheet ? <RuleSheet bookId={book.id} rule={sheet.rule} rules={book.rules} maxPoints={book.maxRulePoints} onClose={() => setSheet(null)} /> : null}
     </div>
   );
 }

@@ -12,6 +12,8 @@ export type BookHeaderData = {
   adoptedAt: Date | null;
   adoptedBy: string | null;
   adoptedByName: string | null;
+  countersignedByName?: string | null;
+  awaitingCountersign?: boolean;
   retiredAt: Date | null;
   basedOnVersion: number | null;
   counts: { add: number; deduct: number };
@@ -24,7 +26,7 @@ export function BookHeader({ book, locale }: { book: BookHeaderData; locale: str
     <Card className={book.status === "ADOPTED" ? "ring-2 ring-green-600" : ""}>
       <div className="flex items-start justify-between gap-2">
         <p className="text-base text-stone-600">{t("version", { version: book.version })}</p>
-        <BookStatus status={book.status} />
+        <BookStatus status={book.status} awaiting={book.awaitingCountersign} />
       </div>
       <h1 className="text-2xl font-bold leading-snug text-stone-900" data-testid="book-title">
         {book.title}
@@ -38,6 +40,7 @@ export function BookHeader({ book, locale }: { book: BookHeaderData; locale: str
         {book.adoptedAt ? <p>{t("adoptedOn", { date: formatDay(book.adoptedAt, locale) })}</p> : null}
         {book.adoptedBy ? <p>{t("adoptedLine", { by: book.adoptedBy })}</p> : null}
         {book.adoptedByName ? <p>{t("adoptedByName", { name: book.adoptedByName })}</p> : null}
+        {book.countersignedByName ? <p data-testid="book-countersigned-by">{t("countersign.countersignedBy", { name: book.countersignedByName })}</p> : null}
         {book.retiredAt ? <p>{t("retiredOn", { date: formatDay(book.retiredAt, locale) })}</p> : null}
       </div>
     </Card>

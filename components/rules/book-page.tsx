@@ -6,6 +6,8 @@ import { groupRules } from "@/server/modules/rules/rule.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 import { BookEditor } from "./book-editor";
 import { BookHeader } from "./book-header";
+import { CountersignCard } from "./countersign-card";
+import { formatDay } from "@/server/lib/village-time.schema";
 import { RuleGroups } from "./rule-item";
 import type { RulesBase } from "./books-page";
 
@@ -33,16 +35,30 @@ export async function RuleBookPage({ base, id }: { base: RulesBase; id: string }
         </Card>
       </div>
     );
+  // the supervisor's last refusal, shown to the committee on the draft it returned
+  const refusal =
+    book.status === "DRAFT" && book.refusalReason && book.refusedAt ? (
+      <p role="note" className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-base text-stone-900" data-testid="book-refused">
+        {t("countersign.refusedNote", { name: book.refusedByName ?? "", date: formatDay(book.refusedAt, locale), reason: book.refusalReason })}
+      </p>
+    ) : null;
   if (base === "/c" && book.editable) {
     const adopted = book.basedOnVersion ? null : await caller.rule.adopted();
     return (
-      <div>
+      <div className="space-y-3">
         {back}
+        {refusal}
         <BookEditor initial={book} inForceVersion={book.basedOnVersion ?? adopted?.book?.version ?? null} />
       </div>
     );
   }
-  const note = book.status === "ADOPTED" ? t("book.readOnlyAdopted") : book.status === "RETIRED" ? t("book.readOnlyRetired") : t("book.readOnly");
+  const note = book.awaitingCountersign
+    ? t("countersign.awaiting", { version: book.version, name: book.proposedByName ?? "", date: book.proposedAt ? formatDay(book.proposedAt, locale) : "" })
+    : book.status === "ADOPTED"
+      ? t("book.readOnlyAdopted")
+      : book.status === "RETIRED"
+        ? t("book.readOnlyRetired")
+        : t("book.readOnly");
   return (
     <div className="space-y-4">
       {back}
@@ -51,6 +67,14 @@ export async function RuleBookPage({ base, id }: { base: RulesBase; id: string }
         {note}
         {base === "/c" && book.status === "ADOPTED" ? `${locale === "zh" ? "" : " "}${t("book.changeHint")}` : ""}
       </p>
+      {refusal}
+      {base === "/s" && book.awaitingCountersign ? (
+        book.countersignable ? (
+          <CountersignCard bookId={book.id} version={book.version} ruleCount={book.rules.length} />
+        ) : (
+          <p className="rounded-xl bg-stone-100 p-3 text-base text-stone-700">{t("countersign.own")}</p>
+        )
+      ) : null}
       <RuleGroups groups={groupRules(book.rules)} />
     </div>
   );

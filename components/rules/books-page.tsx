@@ -25,7 +25,7 @@ export async function RuleBooksPage({ base }: { base: RulesBase }) {
       <PageTitle>{t("title")}</PageTitle>
       <p className="-mt-2 text-base text-stone-600">{t("intro")}</p>
 
-      {base === "/c" && draft ? (
+      {base === "/c" && draft && !draft.awaitingCountersign ? (
         <Card className="border-l-4 border-amber-400">
           <p className="text-lg">{t("books.draftOpen", { version: draft.version })}</p>
           <Link
@@ -51,14 +51,14 @@ export async function RuleBooksPage({ base }: { base: RulesBase }) {
                 className={`block rounded-2xl p-4 shadow-sm active:bg-stone-100 ${
                   b.status === "ADOPTED" ? "bg-green-50 ring-2 ring-green-600" : "bg-paper ring-1 ring-stone-200"
                 }`}
-                data-testid={`book-${b.status.toLowerCase()}`}
+                data-testid={b.awaitingCountersign ? "book-awaiting" : `book-${b.status.toLowerCase()}`}
               >
                 <div className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
                     <p className="text-base text-stone-600">{t("version", { version: b.version })}</p>
                     <p className="text-lg font-bold leading-snug text-stone-900">{b.title}</p>
                   </div>
-                  <BookStatus status={b.status} />
+                  <BookStatus status={b.status} awaiting={b.awaitingCountersign} />
                 </div>
                 <p className="mt-1 text-base text-stone-700">
                   {t("count", { count: b.ruleCount })}

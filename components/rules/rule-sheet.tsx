@@ -38,7 +38,20 @@ const TOGGLE = "min-h-12 flex-1 rounded-xl text-lg font-medium ring-1";
  * One item of a draft on its own sheet (phone-sized): add (`rule` null) or change it, or delete it.
  * Addition/deduction is a choice of two buttons, so nobody has to find the minus key on a phone.
  */
-export function RuleSheet({ bookId, rule, rules, onClose }: { bookId: string; rule: RuleView | null; rules: RuleView[]; onClose: () => void }) {
+export function RuleSheet({
+  bookId,
+  rule,
+  rules,
+  maxPoints = RULE_POINTS_LIMIT,
+  onClose,
+}: {
+  bookId: string;
+  rule: RuleView | null;
+  rules: RuleView[];
+  /** the village's largest allowed item (the server refuses more with RULE_POINTS_TOO_HIGH) */
+  maxPoints?: number;
+  onClose: () => void;
+}) {
   const t = useTranslations("rules");
   const tf = useTranslations("fields");
   const trpc = useTRPC();
@@ -176,7 +189,7 @@ export function RuleSheet({ bookId, rule, rules, onClose }: { bookId: string; ru
               inputMode="numeric"
               type="number"
               min={1}
-              max={RULE_POINTS_LIMIT}
+              max={maxPoints}
               step={1}
               required
               data-testid="rule-points-input"

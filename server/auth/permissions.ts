@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   "household.cards": ["COMMITTEE"],
   "grid.list": VILLAGE_STAFF,
   "village.summary": VILLAGE_STAFF,
+  // village settings (公示 days, check-in awards that skip review, the largest rule item): the
+  // committee changes them in the open (audited, posted on the notice board); supervisors read them
+  "village.settings": ["COMMITTEE", "SUPERVISOR"],
+  "village.updateSettings": ["COMMITTEE"],
   // accounts of people in the village
   "account.list": ["COMMITTEE"],
   "account.create": ["COMMITTEE"],
@@ -64,7 +68,8 @@ export const PERMISSIONS = {
   "region.createVillage": ADMINS,
   // audit trail
   "audit.list": ["COMMITTEE", "SUPERVISOR", ...ADMINS],
-  // rule books (积分细则): the committee drafts and adopts; everyone in the village reads the one in force
+  // rule books (积分细则): the committee drafts and puts forward, a supervisor countersigns (adopts)
+  // or refuses; everyone in the village reads the one in force
   "rule.adopted": VILLAGE_PEOPLE,
   "rule.books": ["COMMITTEE", "SUPERVISOR"],
   "rule.book": ["COMMITTEE", "SUPERVISOR"],
@@ -72,6 +77,8 @@ export const PERMISSIONS = {
   "rule.saveRule": ["COMMITTEE"],
   "rule.removeRule": ["COMMITTEE"],
   "rule.adopt": ["COMMITTEE"],
+  "rule.countersign": ["SUPERVISOR"],
+  "rule.refuse": ["SUPERVISOR"],
   // awards and deductions with due process
   "award.propose": ["COMMITTEE"],
   "award.proposeBatch": ["COMMITTEE"],

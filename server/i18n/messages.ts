@@ -22,11 +22,13 @@ import zhCards from "./messages/zh/cards.json";
 import enCards from "./messages/en/cards.json";
 import zhNotices from "./messages/zh/notices.json";
 import enNotices from "./messages/en/notices.json";
+import zhSettings from "./messages/zh/settings.json";
+import enSettings from "./messages/en/settings.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

@@ -208,6 +208,84 @@ test("a batch for two households, one rejected from the queue with a note, and a
   await expect(page.getByTestId("trail-reversal")).toContainText("重复登记，予以撤销");
 });
 
+test("the committee changes a village setting in the open, and a rule book is adopted only by a supervisor's countersign", async ({ page }) => {
+  test.setTimeout(180_000);
+  const tag = Date.now().toString().slice(-6);
+
+  // 1. /c/settings: the largest rule item goes from 100 to 80, with a reason; the history shows it.
+  await signInAs(page, COMMITTEE, "/c");
+  await page.getByTestId("go-settings").click();
+  await page.waitForURL("**/c/settings");
+  await expect(page.getByTestId("setting-notice-days")).toHaveValue("7");
+  const before = await page.getByTestId("setting-max-rule-points").inputValue();
+  await page.getByTestId("setting-max-rule-points").fill("80");
+  await page.getByTestId("setting-reason").fill(`村民代表会议决定（E2E ${tag}）`);
+  await page.getByTestId("settings-save").click();
+  await expect(page.getByTestId("settings-saved")).toContainText("1 项设置有变化");
+  await expect(page.getByTestId("settings-history").getByTestId("setting-change").first()).toContainText(`细则单项分值上限：${before} → 80`);
+  await page.screenshot({ path: shotPath("committee-settings.png"), fullPage: true });
+
+  // 2. The committee puts a copy of the rules in force forward: it is waiting, not in force.
+  await page.goto("/c/rules");
+  await page.getByTestId("draft-title").fill(`《桃源村积分管理细则》（E2E ${tag}）`);
+  await page.getByTestId("draft-create").click();
+  await page.waitForURL(/\/c\/rules\/[^/]+$/);
+  const bookUrl = new URL(page.url()).pathname;
+  await page.getByTestId("adopt-by").fill(`村民代表会议表决通过（E2E ${tag}）`);
+  await page.getByTestId("adopt").click();
+  await page.getByTestId("adopt-confirm").click();
+  await expect(page.getByTestId("book-readonly")).toContainText("已提请监督委员会会签");
+  await expect(page.getByTestId("book-status")).toHaveText("待会签");
+  await signOut(page, "/c/me");
+
+  // 3. A villager sees the setting change on the 公示 board.
+  await signInAs(page, VILLAGER, "/v");
+  await page.goto("/v/affairs/publicity");
+  await expect(page.getByTestId("board-setting-changes")).toContainText(`细则单项分值上限：${before} → 80`);
+  await expect(page.getByTestId("board-setting-changes")).toContainText(`E2E ${tag}`);
+  await signOut(page, "/v/me");
+
+  // 4. The supervisor finds it on their home, refuses it once with a reason…
+  await signInAs(page, SUPERVISOR, "/s");
+  await page.getByTestId("go-countersign").first().click();
+  await page.waitForURL(/\/s\/rules\/[^/]+$/);
+  await expect(page.getByTestId("countersign-card")).toBeVisible();
+  await page.getByTestId("refuse-reason").fill("会议记录缺少到会人数，请补充");
+  await page.getByTestId("refuse").click();
+  await expect(page.getByTestId("countersign-done")).toHaveText("已退回村委会。");
+  await signOut(page, "/s/me");
+
+  // …the committee sees why, and puts it forward again with the attendance…
+  await signInAs(page, COMMITTEE, "/c");
+  await page.goto(bookUrl);
+  await expect(page.getByTestId("book-refused")).toContainText("会议记录缺少到会人数，请补充");
+  await page.getByTestId("adopt-by").fill(`村民代表会议表决通过（到会32人，同意30人，E2E ${tag}）`);
+  await page.getByTestId("adopt").click();
+  await page.getByTestId("adopt-confirm").click();
+  await expect(page.getByTestId("book-status")).toHaveText("待会签");
+  // (the setting goes back, so the other flows see the demo's value)
+  await page.goto("/c/settings");
+  await page.getByTestId("setting-max-rule-points").fill(before);
+  await page.getByTestId("setting-reason").fill(`恢复原设置（E2E ${tag}）`);
+  await page.getByTestId("settings-save").click();
+  await expect(page.getByTestId("settings-saved")).toBeVisible();
+  await signOut(page, "/c/me");
+
+  // …and the supervisor countersigns: the new version is in force.
+  await signInAs(page, SUPERVISOR, "/s");
+  await page.goto(bookUrl.replace(/^\/c\//, "/s/"));
+  await expect(page.getByTestId("countersign-card")).toBeVisible();
+  await expect(page.getByTestId("book-status")).toHaveText("待会签");
+  await page.getByTestId("book-readonly").evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+  await page.screenshot({ path: shotPath("supervisor-countersign.png") });
+  await page.getByTestId("countersign").click();
+  await page.getByTestId("countersign-confirm").click();
+  await expect(page.getByTestId("countersign-done")).toContainText("已生效");
+  await page.reload();
+  await expect(page.getByTestId("book-status")).toHaveText("现行");
+  await expect(page.getByTestId("book-countersigned-by")).toBeVisible();
+});
+
 test("a supervisor's 我的 shows the village's supervisors and the town's changes, and declares a relative's household", async ({ page }) => {
   test.setTimeout(90_000);
   // 030 is used by no other spec: declaring it changes nobody else's queue (declaring twice only rewrites the wording)

@@ -10,6 +10,7 @@ import type { Db } from "@/server/db/client";
 import type { Role } from "@/server/db/generated/enums";
 import { householdBalance } from "@/server/ledger/read";
 import { verifyLedger } from "@/server/ledger/verify";
+import { finalizeDue } from "@/server/modules/awards/finalize";
 import { villagePeriod } from "@/server/lib/village-time.schema";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor, makeHousehold, makeVillage } from "../factories";
@@ -302,14 +303,17 @@ describe("concurrency", () => {
 
 describe("reversal", () => {
   it("a supervisor reverses a final entry once; it shows on the statement; twice is refused and writes nothing", async () => {
-    const s = await pointsVillage(t.db, { noticeDays: 0 });
+    const s = await pointsVillage(t.db, { noticeDays: 1 });
     const id = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     // not final yet
     await expect(callerFor(t.db, s.supervisor2).award.reverse({ id, reason: "录入错误" })).rejects.toMatchObject({ code: "CONFLICT" });
     await callerFor(t.db, s.committee).publicity.publish({});
+    // the window of one day has passed: the job makes it final, and the reversal comes after
+    const late = Date.now() + 2 * 24 * 3600_000;
+    await finalizeDue({ db: t.db, now: () => new Date(late) }, { villageId: s.v.id });
     expect(await householdBalance(t.db, s.h1.id)).toBe(10);
 
-    const res = await callerFor(t.db, s.supervisor2).award.reverse({ id, reason: "重复录入，予以撤销" });
+    const res = await callerFor(t.db, s.supervisor2, { now: () => new Date(late + 60_000) }).award.reverse({ id, reason: "重复录入，予以撤销" });
     expect(res.status).toBe("REVERSED");
     expect(await householdBalance(t.db, s.h1.id)).toBe(0);
     const before = await pointsSnapshot(t.db, s.v.id);

@@ -458,25 +458,65 @@ describe("closing an event", () => {
     await expect(callerFor(t.db, s.committee, { now: clock.now }).event.staffCheckIn({ eventId, householdId: s.h3.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("without approval: entries go straight into a notice batch (final at once with 0 notice days)", async () => {
-    for (const noticeDays of [3, 0]) {
-      const s = await eventVillage(t.db, { noticeDays });
-      const clock = makeClock();
-      const eventId = await makeEvent(t.db, s, {}, clock.now);
-      await callerFor(t.db, s.head1, { now: clock.now }).event.checkIn({ token: await tokenFor(t.db, eventId, clock.now().getTime()) });
-      await callerFor(t.db, s.committee, { now: clock.now }).event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) });
-      clock.set(new Date(clock.now().getTime() + 2 * HOUR));
-      const res = await callerFor(t.db, s.committee, { now: clock.now }).event.close({ eventId });
-      expect(res).toMatchObject({ awards: 2, status: "APPROVED", published: { noticeDays, finalized: noticeDays === 0 ? 2 : 0 } });
-      const awards = await t.db.award.findMany({ where: { villageId: s.v.id }, select: { status: true, reviewedById: true, proposedById: true, noticeBatchId: true } });
-      expect(awards).toHaveLength(2);
-      for (const a of awards) {
-        expect(a).toMatchObject({ status: noticeDays === 0 ? "FINAL" : "IN_NOTICE", reviewedById: null, proposedById: s.committee.userId });
-        expect(a.noticeBatchId).toBe(res.published!.batchId);
-      }
-      const board = await callerFor(t.db, s.head1, { now: clock.now }).publicity.board();
-      expect([...board.inNotice, ...board.recentFinal].filter((e) => e.ownHousehold)).toHaveLength(1);
+  /** Two households checked in to a fresh event of `ruleId`, and the event closed after its end. */
+  async function closeWithTwo(s: Awaited<ReturnType<typeof eventVillage>>, over: { needsApproval?: boolean; ruleId?: string }) {
+    const clock = makeClock();
+    const eventId = await makeEvent(t.db, s, over, clock.now);
+    await callerFor(t.db, s.head1, { now: clock.now }).event.checkIn({ token: await tokenFor(t.db, eventId, clock.now().getTime()) });
+    await callerFor(t.db, s.committee, { now: clock.now }).event.staffCheckIn({ eventId, card: cardPayload(s.h3.id) });
+    clock.set(new Date(clock.now().getTime() + 2 * HOUR));
+    const res = await callerFor(t.db, s.committee, { now: clock.now }).event.close({ eventId });
+    const awards = await t.db.award.findMany({
+      where: { villageId: s.v.id, source: "CHECKIN", sourceId: { in: (await t.db.eventCheckIn.findMany({ where: { eventId }, select: { id: true } })).map((c) => c.id) } },
+      select: { status: true, reviewedById: true, proposedById: true, noticeBatchId: true },
+    });
+    return { res, awards, clock };
+  }
+
+  /** The committee sets the village's check-in threshold through the settings page's procedure. */
+  async function setThreshold(s: Awaited<ReturnType<typeof eventVillage>>, max: number) {
+    const api = callerFor(t.db, s.committee);
+    const { settings } = await api.village.settings();
+    await api.village.updateSettings({ ...settings, checkInAutoApproveMaxPoints: max, reason: "小额签到积分免审核" });
+  }
+
+  it("review is the default: an event created without saying otherwise proposes its awards for a supervisor", async () => {
+    const s = await eventVillage(t.db);
+    const { res, awards } = await closeWithTwo(s, {});
+    expect(res).toMatchObject({ awards: 2, status: "PROPOSED", published: null });
+    expect(awards.map((a) => a.status)).toEqual(["PROPOSED", "PROPOSED"]);
+    // an event that asks for no review still gets one while the village's threshold is 0 (the default)
+    const again = await closeWithTwo(s, { needsApproval: false });
+    expect(again.res).toMatchObject({ awards: 2, status: "PROPOSED", published: null });
+    expect(again.awards.every((a) => a.status === "PROPOSED" && a.noticeBatchId === null)).toBe(true);
+  });
+
+  it("the village threshold lets small check-in awards skip review, straight onto the notice board for its days", async () => {
+    const s = await eventVillage(t.db, { noticeDays: 3 });
+    // the rule is worth 10: a threshold of 9 does not cover it
+    await setThreshold(s, 9);
+    expect((await closeWithTwo(s, { needsApproval: false })).res).toMatchObject({ status: "PROPOSED", published: null });
+    await setThreshold(s, 10);
+    const { res, awards, clock } = await closeWithTwo(s, { needsApproval: false });
+    expect(res).toMatchObject({ awards: 2, status: "APPROVED", published: { noticeDays: 3, finalized: 0 } });
+    for (const a of awards) {
+      expect(a).toMatchObject({ status: "IN_NOTICE", reviewedById: null, proposedById: s.committee.userId });
+      expect(a.noticeBatchId).toBe(res.published!.batchId);
     }
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { regionId: s.v.id, action: "award.fromSource", after: { path: ["status"], equals: "APPROVED" } }, select: { after: true } });
+    expect(audit.after).toMatchObject({ approval: "NOT_REQUIRED" });
+    const board = await callerFor(t.db, s.head1, { now: clock.now }).publicity.board();
+    expect(board.inNotice.filter((e) => e.ownHousehold)).toHaveLength(1);
+    // an event that asks for review keeps it whatever the threshold
+    expect((await closeWithTwo(s, { needsApproval: true })).res).toMatchObject({ status: "PROPOSED", published: null });
+  });
+
+  it("a rule that requires evidence never skips review, whatever the threshold", async () => {
+    const s = await eventVillage(t.db);
+    await setThreshold(s, 1000);
+    const { res, awards } = await closeWithTwo(s, { needsApproval: false, ruleId: s.evidenceRuleId });
+    expect(res).toMatchObject({ awards: 2, status: "PROPOSED", published: null });
+    expect(awards.every((a) => a.status === "PROPOSED" && a.noticeBatchId === null)).toBe(true);
   });
 
   it("an event with no check-ins closes with no entries", async () => {

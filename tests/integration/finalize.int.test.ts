@@ -117,7 +117,7 @@ describe("concurrency", () => {
   });
 
   it("20 parallel proposals with one key, then approval and publish: one entry, one posting", async () => {
-    const s = await pointsVillage(t.db, { noticeDays: 0 });
+    const s = await pointsVillage(t.db, { noticeDays: 1 });
     const k = key();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -127,6 +127,8 @@ describe("concurrency", () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     await callerFor(t.db, s.supervisor).award.approve({ id: results[0]!.id });
     await Promise.allSettled([callerFor(t.db, s.committee).publicity.publish({}), callerFor(t.db, s.committee).publicity.publish({})]);
+    const late = () => new Date(Date.now() + 2 * 24 * 3600_000);
+    await Promise.all([finalizeDue({ db: t.db, now: late }, { villageId: s.v.id }), finalizeDue({ db: t.db, now: late }, { villageId: s.v.id })]);
     expect(await t.db.ledgerTransaction.count({ where: { villageId: s.v.id } })).toBe(1);
     expect(await householdBalance(t.db, s.h1.id)).toBe(10);
   });

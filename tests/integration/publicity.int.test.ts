@@ -232,21 +232,24 @@ describe("objections", () => {
 });
 
 describe("publishing", () => {
-  it("with 0 notice days entries are final at publish, through the same finalization", async () => {
-    const s = await pointsVillage(t.db, { noticeDays: 0 });
+  it("the 公示 window is never skipped: with 1 notice day nothing is final at publish, the job makes it final a day later", async () => {
+    const s = await pointsVillage(t.db, { noticeDays: 1 });
+    const clock = makeClock();
     const a = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     const d = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.deduction, reason: "乱倒垃圾" });
-    const pub = await callerFor(t.db, s.committee).publicity.publish({});
-    expect(pub).toMatchObject({ count: 2, noticeDays: 0, finalized: 2 });
-    expect(pub.closesAt).toEqual(pub.publishedAt);
-    const statuses = await t.db.award.findMany({ where: { id: { in: [a, d] } }, select: { status: true } });
-    expect(statuses.map((x) => x.status)).toEqual(["FINAL", "FINAL"]);
+    const pub = await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({});
+    expect(pub).toMatchObject({ count: 2, noticeDays: 1, finalized: 0 });
+    expect(pub.closesAt.getTime() - pub.publishedAt.getTime()).toBe(24 * 3600_000);
+    const statuses = async () => (await t.db.award.findMany({ where: { id: { in: [a, d] } }, select: { status: true } })).map((x) => x.status);
+    expect(await statuses()).toEqual(["IN_NOTICE", "IN_NOTICE"]);
+    expect(await householdBalance(t.db, s.h1.id)).toBe(0);
+    clock.set(new Date(clock.now().getTime() + 25 * 3600_000));
+    await finalizeDue({ db: t.db, now: clock.now }, { villageId: s.v.id });
+    expect(await statuses()).toEqual(["FINAL", "FINAL"]);
     expect(await householdBalance(t.db, s.h1.id)).toBe(5);
-    const kinds = await t.db.ledgerTransaction.findMany({ where: { villageId: s.v.id }, select: { kind: true, idempotencyKey: true }, orderBy: { seq: "asc" } });
-    expect(kinds.map((k) => k.kind).sort()).toEqual(["AWARD", "DEDUCTION"]);
     expect((await t.db.noticeBatch.findUniqueOrThrow({ where: { id: pub.batchId }, select: { finalizedAt: true } })).finalizedAt).not.toBeNull();
-    const summary = await callerFor(t.db, s.villager).points.summary();
-    expect(summary).toMatchObject({ balance: 5, month: { earned: 10, deducted: 5, score: 5 } });
+    // a village with 0 notice days cannot exist: the database refuses it
+    await expect(t.db.region.update({ where: { id: s.v.id }, data: { noticeDays: 0 }, select: { id: true } })).rejects.toThrow();
   });
 
   it("nothing approved → NOTHING_TO_PUBLISH; a given entry that is not approved → refused; nothing written", async () => {

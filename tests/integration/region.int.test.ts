@@ -46,7 +46,7 @@ describe("towns and counties: their villages", () => {
         name: c.town.name,
         households: 1,
         accounts: 1,
-        villages: [{ id: c.v1.id, name: c.v1.name, noticeDays: 7, households: 1, accounts: 1, grids: 1 }],
+        villages: [{ id: c.v1.id, name: c.v1.name, noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100, households: 1, accounts: 1, grids: 1 }],
       },
     ]);
 

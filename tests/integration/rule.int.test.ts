@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
+import { loadActor } from "@/server/auth/actor.repo";
 import { ruleInForce } from "@/server/modules/rules/rule.read";
 import { RULE_CATEGORIES, groupRules, type SaveRuleInput } from "@/server/modules/rules/rule.schema";
 import { seedDemoRules } from "@/prisma/seed";
@@ -29,16 +30,19 @@ const ITEMS: NewRule[] = [
   { code: "F04", category: "ENVIRONMENT", title: "乱堆乱放", points: -5, description: "经提醒不改" },
 ];
 
-/** A village whose committee has adopted version 1 (ITEMS) through the procedures. */
+/** A village whose committee has put version 1 (ITEMS) forward and a supervisor countersigned it, through the procedures. */
 async function villageWithAdopted() {
   const v = await makeVillage(t.db);
   const committee = await makeActor(t.db, "COMMITTEE", v.id);
+  const supervisor = await makeActor(t.db, "SUPERVISOR", v.id);
   const api = callerFor(t.db, committee);
+  const sApi = callerFor(t.db, supervisor);
   const draft = await api.rule.createDraft({ title: "《测试村积分管理细则》（2026年版）", fromAdopted: false });
   const ids: Record<string, string> = {};
   for (const item of ITEMS) ids[item.code] = (await api.rule.saveRule({ ruleBookId: draft.id, ...item })).id;
   await api.rule.adopt({ id: draft.id, adoptedBy: "2026年1月10日村民代表会议表决通过" });
-  return { v, committee, api, v1: draft.id, ids };
+  await sApi.rule.countersign({ id: draft.id });
+  return { v, committee, supervisor, api, sApi, v1: draft.id, ids };
 }
 
 /** Every row a refused call could have touched, to prove it wrote nothing. */
@@ -97,7 +101,7 @@ describe("rule books: drafts and adoption", () => {
   });
 
   it("edit a draft, adopt it: the previous version is retired, exactly one is in force, awards' lookup follows", async () => {
-    const { api, v, v1, ids, committee } = await villageWithAdopted();
+    const { api, v, v1, ids, committee, supervisor } = await villageWithAdopted();
     const draft = await api.rule.createDraft({ title: "《测试村积分管理细则》（2027年版）", fromAdopted: true });
     const copy = await api.rule.book({ id: draft.id });
     const e01 = copy.rules.find((r) => r.code === "E01")!;
@@ -107,7 +111,12 @@ describe("rule books: drafts and adoption", () => {
     await api.rule.removeRule({ id: d05.id });
 
     const at = new Date("2026-11-20T02:00:00Z");
-    const adopted = await callerFor(t.db, committee, { now: () => at }).rule.adopt({ id: draft.id, adoptedBy: "2026年11月20日村民代表会议表决通过（到会40人，同意38人）" });
+    const proposed = await callerFor(t.db, committee, { now: () => new Date(at.getTime() - 3600_000) }).rule.adopt({
+      id: draft.id,
+      adoptedBy: "2026年11月20日村民代表会议表决通过（到会40人，同意38人）",
+    });
+    expect(proposed).toMatchObject({ id: draft.id, version: 2, status: "AWAITING_COUNTERSIGN" });
+    const adopted = await callerFor(t.db, supervisor, { now: () => at }).rule.countersign({ id: draft.id });
     expect(adopted).toMatchObject({ id: draft.id, version: 2, retiredId: v1 });
 
     const books = await t.db.ruleBook.findMany({ where: { villageId: v.id }, select: { version: true, status: true, adoptedAt: true, retiredAt: true, adoptedById: true, adoptedBy: true }, orderBy: { version: "asc" } });
@@ -140,14 +149,17 @@ describe("rule books: drafts and adoption", () => {
   });
 
   it("two adoptions of the same draft at once: one adopts, the other is refused", async () => {
-    const { api, v } = await villageWithAdopted();
+    const { api, v, sApi } = await villageWithAdopted();
     const draft = await api.rule.createDraft({ title: "并发草稿", fromAdopted: true });
-    const outcomes = await Promise.allSettled([
+    const proposals = await Promise.allSettled([
       api.rule.adopt({ id: draft.id, adoptedBy: "会议甲" }),
       api.rule.adopt({ id: draft.id, adoptedBy: "会议乙" }),
     ]);
+    expect(proposals.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((proposals.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_DRAFT" } });
+    const outcomes = await Promise.allSettled([sApi.rule.countersign({ id: draft.id }), sApi.rule.countersign({ id: draft.id })]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_DRAFT" } });
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ cause: { code: "RULE_BOOK_NOT_PROPOSED" } });
     expect(await t.db.ruleBook.count({ where: { villageId: v.id, status: "ADOPTED" } })).toBe(1);
     expect(await t.db.ruleBook.count({ where: { villageId: v.id, status: "RETIRED" } })).toBe(1);
   });
@@ -173,9 +185,101 @@ describe("rule books: drafts and adoption", () => {
   });
 });
 
+describe("rule books: a second person countersigns", () => {
+  it("a book put forward is not in force and cannot change until a supervisor countersigns it", async () => {
+    const { api, sApi, v, v1, supervisor } = await villageWithAdopted();
+    const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
+    await api.rule.adopt({ id: draft.id, adoptedBy: "2026年11月20日村民代表会议表决通过" });
+    // the committee alone has not changed what is in force
+    expect((await api.rule.adopted()).book).toMatchObject({ id: v1, version: 1 });
+    expect(await t.db.ruleBook.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true } })).toEqual({ status: "DRAFT" });
+    const seen = await api.rule.book({ id: draft.id });
+    expect(seen).toMatchObject({ editable: false, awaitingCountersign: true, countersignable: false });
+    expect(await sApi.rule.book({ id: draft.id })).toMatchObject({ countersignable: true });
+    await expect(api.rule.saveRule({ ruleBookId: draft.id, code: "Z99", category: "OTHER", title: "偷偷加一条", points: 50 })).rejects.toMatchObject({ cause: { code: "RULE_BOOK_NOT_DRAFT" } });
+    // the committee cannot countersign its own book (not a supervisor's permission)
+    await expect(api.rule.countersign({ id: draft.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // the supervisor sees it waiting, and countersigns
+    expect((await sApi.rule.awaiting()).map((b) => [b.id, b.countersignable])).toEqual([[draft.id, true]]);
+    await sApi.rule.countersign({ id: draft.id });
+    expect((await api.rule.adopted()).book).toMatchObject({ id: draft.id, version: 2 });
+    const book = await t.db.ruleBook.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, countersignedById: true, proposedById: true } });
+    expect(book).toMatchObject({ status: "ADOPTED", countersignedById: supervisor.userId });
+    expect((await api.rule.book({ id: draft.id })).countersignedByName).toBe(supervisor.name);
+    expect(await sApi.rule.awaiting()).toEqual([]);
+    expect(await t.db.auditLog.count({ where: { regionId: v.id, action: "rule.propose" } })).toBe(2);
+  });
+
+  it("nobody countersigns their own proposal, even after becoming a supervisor; a draft not put forward cannot be countersigned", async () => {
+    const { api, v, committee } = await villageWithAdopted();
+    const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
+    const other = await makeActor(t.db, "SUPERVISOR", v.id);
+    await expect(callerFor(t.db, other).rule.countersign({ id: draft.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "这本细则还没有提请通过，或已处理。",
+    });
+    await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议表决通过" });
+    // the proposer leaves the committee and the town appoints them supervisor
+    await t.db.membership.updateMany({ where: { userId: committee.userId, regionId: v.id, role: "COMMITTEE" }, data: { active: false } });
+    const m = await t.db.membership.create({ data: { userId: committee.userId, regionId: v.id, role: "SUPERVISOR" }, select: { id: true } });
+    const turned = (await loadActor(t.db, committee.userId, m.id))!;
+    for (const call of [() => callerFor(t.db, turned).rule.countersign({ id: draft.id }), () => callerFor(t.db, turned).rule.refuse({ id: draft.id, reason: "自己拒绝自己" })]) {
+      await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN", message: "不能会签自己提请的细则，须由另一位监督委员会成员会签。" });
+    }
+    expect(await t.db.ruleBook.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true } })).toEqual({ status: "DRAFT" });
+    // the database keeps the rule too
+    await expect(t.db.ruleBook.update({ where: { id: draft.id }, data: { countersignedById: committee.userId }, select: { id: true } })).rejects.toThrow();
+    // another supervisor may
+    await callerFor(t.db, other).rule.countersign({ id: draft.id });
+    expect(await t.db.ruleBook.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true } })).toEqual({ status: "ADOPTED" });
+  });
+
+  it("a supervisor refuses with a reason: the draft goes back to the committee, which sees why", async () => {
+    const { api, sApi, v1, supervisor } = await villageWithAdopted();
+    const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
+    await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议表决通过" });
+    await expect(sApi.rule.refuse({ id: draft.id, reason: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await sApi.rule.refuse({ id: draft.id, reason: "会议记录没有到会人数，请补充" });
+    const seen = await api.rule.book({ id: draft.id });
+    expect(seen).toMatchObject({ status: "DRAFT", editable: true, awaitingCountersign: false, refusalReason: "会议记录没有到会人数，请补充", refusedByName: supervisor.name });
+    expect((await api.rule.adopted()).book).toMatchObject({ id: v1 });
+    await expect(sApi.rule.countersign({ id: draft.id })).rejects.toMatchObject({ cause: { code: "RULE_BOOK_NOT_PROPOSED" } });
+    // fixed and put forward again, then countersigned
+    await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议表决通过（到会40人，同意38人）" });
+    await sApi.rule.countersign({ id: draft.id });
+    expect((await api.rule.adopted()).book).toMatchObject({ id: draft.id, adoptedBy: "村民代表会议表决通过（到会40人，同意38人）" });
+  });
+
+  it("an item above the village's largest allowed points is refused when saved, put forward or countersigned", async () => {
+    const { api, sApi, v, committee } = await villageWithAdopted();
+    const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
+    const before = await snapshot(v.id, committee);
+    // the village's setting is 100 (the default): +1000 or -150 are refused although zod allows them
+    for (const points of [1000, -150]) {
+      await expect(api.rule.saveRule({ ruleBookId: draft.id, code: "Z01", category: "OTHER", title: "大额奖励", points })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "单项分值不能超过 100 分（本村设置）。",
+      });
+    }
+    expect(await snapshot(v.id, committee)).toEqual(before);
+    await api.rule.saveRule({ ruleBookId: draft.id, code: "Z01", category: "OTHER", title: "较大奖励", points: 100 });
+
+    // lowered to 50: the draft with a 100-point item cannot be put forward
+    await api.village.updateSettings({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 50, reason: "限制单项分值" });
+    await expect(api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议" })).rejects.toMatchObject({ message: "单项分值不能超过 50 分（本村设置）。" });
+    // put forward at 100, lowered before the countersign: the countersign is refused
+    await api.village.updateSettings({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100, reason: "恢复" });
+    await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议" });
+    await api.village.updateSettings({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 50, reason: "再次限制" });
+    await expect(sApi.rule.countersign({ id: draft.id })).rejects.toMatchObject({ cause: { code: "RULE_POINTS_TOO_HIGH" } });
+    expect(await t.db.ruleBook.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true } })).toEqual({ status: "DRAFT" });
+  });
+});
+
 describe("rule books: adopted versions never change", () => {
   it("saveRule and removeRule on an ADOPTED or RETIRED book are refused and write nothing", async () => {
-    const { api, v, v1, ids, committee } = await villageWithAdopted();
+    const { api, sApi, v, v1, ids, committee } = await villageWithAdopted();
     const tryAll = async (bookId: string, ruleId: string) => {
       const attempts: [string, () => Promise<unknown>][] = [
         ["add", () => api.rule.saveRule({ ruleBookId: bookId, code: "Z99", category: "OTHER", title: "新条目", points: 1 })],
@@ -198,6 +302,7 @@ describe("rule books: adopted versions never change", () => {
     // retire v1 by adopting v2, then try again on the retired one
     const draft = await api.rule.createDraft({ title: "第二版", fromAdopted: true });
     await api.rule.adopt({ id: draft.id, adoptedBy: "村民代表会议表决通过" });
+    await sApi.rule.countersign({ id: draft.id });
     const retired = await snapshot(v.id, committee);
     await tryAll(v1, ids.E01!);
     expect(await snapshot(v.id, committee)).toEqual(retired);

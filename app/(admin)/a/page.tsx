@@ -36,6 +36,12 @@ export default async function AdminHome() {
                   <p className="text-base text-stone-600">
                     {t("admin.villageLine", { households: v.households, accounts: v.accounts, noticeDays: v.noticeDays })}
                   </p>
+                  <p className="text-base text-stone-600" data-testid="village-settings">
+                    {t("admin.villageSettingsLine", {
+                      maxRulePoints: v.maxRulePoints,
+                      auto: v.checkInAutoApproveMaxPoints ? t("admin.autoUpTo", { points: v.checkInAutoApproveMaxPoints }) : t("admin.autoOff"),
+                    })}
+                  </p>
                   <Link href={`/a/villages/${v.id}`} className="mt-1 inline-flex min-h-11 items-center text-base text-brand underline" data-testid="village-supervisors-link">
                     {t("supervisors.link")}
                   </Link>

@@ -53,6 +53,7 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/accounts" icon="key" label={t("home.committee.accounts")} testId="go-accounts" />
           <LinkTile href="/c/events" icon="calendar" label={t("nav.events")} testId="go-events" />
           <LinkTile href="/c/store" icon="cart" label={t("nav.store")} testId="go-store" />
+          <LinkTile href="/c/settings" icon="key" label={t("settings.tile")} testId="go-settings" />
         </div>
       </section>
 

@@ -9,11 +9,13 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 监督委员会 · 审核: the approval queue first, then objections to rule on and the supervisor's other tools. */
 export default async function SupervisorHome() {
   const caller = await serverCaller();
-  const [t, tp, queue, objections] = await Promise.all([
+  const [t, tp, tr, queue, objections, awaiting] = await Promise.all([
     getTranslations(),
     getTranslations("points"),
+    getTranslations("rules.countersign"),
     caller.award.list({ status: "PROPOSED", take: 30 }),
     caller.objection.list({ status: "OPEN" }),
+    caller.rule.awaiting(),
   ]);
   const open = objections.counts.OPEN ?? 0;
   return (
@@ -29,6 +31,19 @@ export default async function SupervisorHome() {
           <span aria-hidden="true">›</span>
         </Link>
       ) : null}
+      {awaiting.map((b) => (
+        <Link
+          key={b.id}
+          href={`/s/rules/${b.id}`}
+          className="flex min-h-14 items-center justify-between gap-2 rounded-2xl bg-sky-50 px-4 text-lg font-medium text-sky-950 ring-1 ring-sky-300 active:bg-sky-100"
+          data-testid="go-countersign"
+        >
+          <span>
+            {tr("homeCount")} · {t("rules.version", { version: b.version })}
+          </span>
+          <span aria-hidden="true">›</span>
+        </Link>
+      ))}
       <ReviewQueue initial={queue} noteMax={REASON_MAX} />
       <div className="grid grid-cols-2 gap-3">
         <LinkTile href="/s/awards?status=FINAL" icon="coins" label={tp("review.allAwards")} testId="go-awards" />

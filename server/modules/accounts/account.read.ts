@@ -17,6 +17,16 @@ export async function userNames(db: Db | Tx, ids: (string | null | undefined)[])
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
+/** Active accounts of the region per role (an account counts once per role it holds there). */
+export async function activeRoleCounts(db: Db | Tx, regionId: string): Promise<{ role: string; count: number }[]> {
+  const rows = await db.membership.groupBy({
+    by: ["role"],
+    where: { regionId, active: true, user: { active: true } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ role: r.role as string, count: r._count._all }));
+}
+
 /** One active membership of a user, with its place's name. */
 export type ActiveMembership = { id: string; role: Role; regionId: string; regionName: string };
 

@@ -1,6 +1,11 @@
-/** What other modules may read from the audit trail: a region's entries of given actions. */
+/** What other modules may read from the audit trail: a region's entries of given actions, and counts. */
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
+
+/** How many audit records the region has since `since`. */
+export async function auditCountSince(db: Db | Tx, regionId: string, since: Date): Promise<number> {
+  return db.auditLog.count({ where: { regionId, createdAt: { gte: since } } });
+}
 
 /** The region's audit entries with one of `actions`, newest first (at most `take`). */
 export function auditOfActions(db: Db | Tx, regionId: string, actions: readonly string[], take = 100) {

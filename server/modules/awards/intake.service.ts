@@ -13,6 +13,7 @@ import type { Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { villagePeriod } from "@/server/lib/village-time.schema";
 import { recordAudit } from "../audit/audit.service";
+import { villageSettings } from "../regions/region.read";
 import { ruleInForce, type RuleInForce } from "../rules/rule.read";
 import { CAP_COUNTED, capWords, householdList, overCap } from "./award.policy";
 import * as repo from "./award.repo";
@@ -25,8 +26,12 @@ export type IntakeInput = {
   ruleId: string;
   reason: string;
   now: Date;
-  /** PROPOSED for a supervisor's review; APPROVED only where the caller's village setting allows it. */
-  status: "PROPOSED" | "APPROVED";
+  /**
+   * PROPOSED for a supervisor's review. "AUTO" (check-ins only): APPROVED without a second person when
+   * the village's checkInAutoApproveMaxPoints covers the rule's points and the rule needs no
+   * evidence; PROPOSED otherwise (docs/architecture.md, "Village settings").
+   */
+  status: "PROPOSED" | "AUTO";
   evidenceUrl?: string | null;
   /** a batch's idempotency key, written on every entry of the batch */
   batchKey?: string;
@@ -43,6 +48,8 @@ export type IntakeInput = {
 
 export type IntakeResult = {
   rule: RuleInForce;
+  /** the status every created entry has */
+  status: "PROPOSED" | "APPROVED";
   created: { id: string; sourceId: string | null; householdId: string }[];
   points: number;
   skippedExisting: number;
@@ -64,6 +71,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
   if (!rule) throw new DomainError("RULE_NOT_IN_FORCE");
   const byPerson = input.source === "MANUAL" || input.source === "BATCH";
   if (byPerson && rule.evidenceRequired && !input.evidenceUrl) throw new DomainError("EVIDENCE_REQUIRED");
+  const status = input.status === "AUTO" && (await skipsReview(tx, villageId, input.source, rule)) ? "APPROVED" : "PROPOSED";
 
   // a source record is paid once: entries whose record already has an award are left out
   const sourceIds = byPerson ? [] : input.entries.map((e) => e.sourceId).filter((s): s is string => !!s);
@@ -120,7 +128,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
           source: input.source,
           sourceId: e.sourceId ?? null,
           batchKey: input.batchKey ?? null,
-          status: input.status,
+          status,
           proposedById: actor.userId,
           proposedAt: now,
         })),
@@ -135,7 +143,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
         entity: "Award",
         entityId: a.id,
         after: {
-          status: input.status,
+          status,
           source: input.source,
           sourceId: a.sourceId,
           householdId: a.householdId,
@@ -144,7 +152,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
           points: rule.points,
           reason: input.reason,
           // APPROVED here has no reviewer: the village's setting let it skip the second person
-          approval: input.status === "APPROVED" ? "NOT_REQUIRED" : "REQUIRED",
+          approval: status === "APPROVED" ? "NOT_REQUIRED" : "REQUIRED",
         },
       });
     }
@@ -152,10 +160,21 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
   const label = (id: string) => byId.get(id)?.number ?? id;
   return {
     rule,
+    status,
     created: rows.map((r) => ({ id: r.id, sourceId: r.sourceId, householdId: r.householdId })),
     points: rule.points,
     skippedExisting: input.entries.length - fresh.length,
     skippedInactive: inactive.map((e) => label(e.householdId)),
     skippedOverCap: overCapIds.map(label),
   };
+}
+
+/**
+ * Whether entries may skip the supervisor: only check-ins, only awards (never deductions), only
+ * for rules without required evidence, and only up to the village's threshold (0 = never).
+ */
+export async function skipsReview(tx: Tx, villageId: string, source: IntakeSource, rule: Pick<RuleInForce, "points" | "evidenceRequired">) {
+  if (source !== "CHECKIN" || rule.evidenceRequired || rule.points <= 0) return false;
+  const settings = await villageSettings(tx, villageId);
+  return !!settings && rule.points <= settings.checkInAutoApproveMaxPoints;
 }

@@ -18,6 +18,7 @@ import { userNames } from "../accounts/account.read";
 import { accountHoldersOf } from "../households/for-awards.read";
 import { villagerHousehold } from "../households/household.read";
 import { villageNoticeDays } from "../regions/for-awards.read";
+import { settingChanges } from "../regions/region.read";
 
 /** How far back the board lists entries that became final (已公示生效). */
 export const RECENT_FINAL_DAYS = 30;
@@ -25,8 +26,7 @@ const BOARD_MAX = 500;
 
 /**
  * Publishes approved entries (the given ones, or all APPROVED of the village) in a new notice batch
- * closing after the village's notice days. With 0 notice days the batch closes at once and its
- * entries are finalized in the same call (through the same code as the job).
+ * closing after the village's notice days (at least one: entries are never final in the same call).
  * Throws NOTHING_TO_PUBLISH, NOT_FOUND (an entry of another village), AWARD_WRONG_STATE (a given entry is not APPROVED).
  */
 export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
@@ -44,7 +44,8 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
       ids = await batches.approvedAwardIds(tx, villageId);
     }
     if (ids.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
-    const noticeDays = Math.max(0, villageDays);
+    // the 公示 window is never skipped: at least one day (also a CHECK on Region)
+    const noticeDays = Math.max(1, villageDays);
     const batch = await batches.createBatch(tx, {
       villageId,
       title: input.title ?? `积分公示 ${villageDay(now)}`,
@@ -115,6 +116,8 @@ export async function board(deps: Deps, actor: Actor) {
     batches.recentFinalAwards(deps.db, villageId, since, BOARD_MAX),
     villageNoticeDays(deps.db, villageId),
   ]);
+  // changes of the village's settings are posted on the board too
+  const changes = await settingChanges(deps.db, villageId, { since, take: 20 });
   const [inNotice, recentFinal] = await Promise.all([
     repo.decorate(deps.db, villageId, inNoticeRows, now),
     repo.decorate(deps.db, villageId, finalRows, now),
@@ -153,6 +156,7 @@ export async function board(deps: Deps, actor: Actor) {
   return {
     noticeDays,
     recentFinalDays: RECENT_FINAL_DAYS,
+    settingChanges: changes.map(({ changedById: _by, ...c }) => c),
     inNotice: inNotice.map(forReader),
     recentFinal: recentFinal.map(forReader),
     myObjections: myObjections.map((o) => ({ ...objectionView(o), entry: objected.get(o.awardId) ?? null })),

@@ -30,7 +30,7 @@ export const ZEventCreateInput = z
     geoRadiusM: z.number().int().min(GEO_RADIUS_MIN).max(GEO_RADIUS_MAX).nullish(),
     capacity: z.number().int().min(1).max(CAPACITY_MAX).nullish(),
     signupRequired: z.boolean().default(false),
-    needsApproval: z.boolean().default(false),
+    needsApproval: z.boolean().default(true),
     allowStaticCode: z.boolean().default(false),
   })
   .refine((v) => v.endsAt > v.startsAt, { message: "validation.endsBeforeStart", path: ["endsAt"] })

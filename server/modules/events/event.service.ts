@@ -177,8 +177,9 @@ export async function signup(deps: Deps, actor: Actor, input: { eventId: string 
 
 /**
  * Closes an ended event: every check-in becomes one award entry for the event's rule, named after the
- * event, PROPOSED for a supervisor when the event needs approval, else APPROVED and published into a
- * notice batch at once (the closer is recorded as the proposer; the village chose no approval).
+ * event, PROPOSED for a supervisor; only when the event does not ask for approval and the village's
+ * checkInAutoApproveMaxPoints covers a rule without required evidence are they APPROVED and
+ * published into a notice batch at once (the closer is recorded as the proposer).
  * Closing twice is refused and creates nothing.
  * Throws EVENT_NOT_FOUND, EVENT_CLOSED (already closed or cancelled), EVENT_NOT_ENDED, RULE_NOT_IN_FORCE.
  */
@@ -204,13 +205,13 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
             source: "CHECKIN",
             ruleId: e.ruleId,
             reason: `参加活动「${e.title}」（${day}）`,
-            status: e.needsApproval ? "PROPOSED" : "APPROVED",
+            status: e.needsApproval ? "PROPOSED" : "AUTO",
             now,
             mode: "skip",
             auditAction: "award.fromSource",
             entries: checkIns.map((c) => ({ householdId: c.householdId, memberId: firstMember.get(c.householdId) ?? null, sourceId: c.id })),
           })
-        : { created: [], points: 0, skippedExisting: 0, skippedInactive: [], skippedOverCap: [] };
+        : { status: "PROPOSED" as const, created: [], points: 0, skippedExisting: 0, skippedInactive: [], skippedOverCap: [] };
       for (const a of awards.created) {
         await repo.linkAward(tx, a.sourceId!, a.id);
       }
@@ -225,7 +226,7 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
           closedAt: now.toISOString(),
           checkIns: checkIns.length,
           awards: awards.created.length,
-          status: e.needsApproval ? "PROPOSED" : "APPROVED",
+          status: awards.status,
           skippedInactive: awards.skippedInactive.join(","),
           skippedOverCap: awards.skippedOverCap.join(","),
         },
@@ -236,7 +237,7 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
   );
   let published: { batchId: string; noticeDays: number; finalized: number } | null = null;
   const ids = result.awards.created.map((a) => a.id);
-  if (!result.event.needsApproval && ids.length) {
+  if (result.awards.status === "APPROVED" && ids.length) {
     try {
       const p = await publish(deps, actor, { awardIds: ids, title: `活动签到积分公示：${result.event.title}`.slice(0, 50) });
       published = { batchId: p.batchId, noticeDays: p.noticeDays, finalized: p.finalized };
@@ -248,7 +249,7 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
   return {
     eventId: result.event.id,
     awards: ids.length,
-    status: result.event.needsApproval ? ("PROPOSED" as const) : ("APPROVED" as const),
+    status: result.awards.status,
     published,
     skippedInactive: result.awards.skippedInactive,
     skippedOverCap: result.awards.skippedOverCap,

@@ -8,7 +8,16 @@ type Reader = Db | Tx;
 export function townsAndVillages(db: Reader, ids: string[]) {
   return db.region.findMany({
     where: { id: { in: ids }, kind: { in: ["TOWN", "VILLAGE"] } },
-    select: { id: true, kind: true, name: true, parentId: true, noticeDays: true, _count: { select: { grids: true } } },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      parentId: true,
+      noticeDays: true,
+      checkInAutoApproveMaxPoints: true,
+      maxRulePoints: true,
+      _count: { select: { grids: true } },
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId, ZPassword, ZPersonName, ZPhone } from "@/server/lib/words.schema";
+import { ZNoticeDays } from "./settings.schema";
 
 export const ZRegionName = z.string().trim().min(2).max(30);
 export const ZGridName = z.string().trim().min(1).max(20);
@@ -7,7 +8,7 @@ export const ZGridName = z.string().trim().min(1).max(20);
 export const ZCreateVillageInput = z.object({
   townId: ZId,
   name: ZRegionName,
-  noticeDays: z.number().int().min(0).max(30).default(7),
+  noticeDays: ZNoticeDays.default(7),
   /** the village's grids (网格); the committee assigns households and grid workers to them */
   grids: z
     .array(ZGridName)

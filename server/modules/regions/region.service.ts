@@ -32,6 +32,9 @@ export async function listVillages(deps: Deps, actor: Actor) {
         id: v.id,
         name: v.name,
         noticeDays: v.noticeDays,
+        /** the town sees the village's settings that keep a second person in the loop */
+        checkInAutoApproveMaxPoints: v.checkInAutoApproveMaxPoints,
+        maxRulePoints: v.maxRulePoints,
         households: households.get(v.id) ?? 0,
         accounts: people.perVillage.get(v.id) ?? 0,
         grids: v._count.grids,

@@ -29,6 +29,12 @@ const BOOK_SELECT = {
   adoptedAt: true,
   adoptedById: true,
   adoptedBy: true,
+  proposedAt: true,
+  proposedById: true,
+  countersignedById: true,
+  refusedAt: true,
+  refusedById: true,
+  refusalReason: true,
   retiredAt: true,
 } as const;
 
@@ -78,9 +84,11 @@ export async function maxVersion(db: Reader, villageId: string): Promise<number>
  * Locks the book's row for the rest of the transaction, so an item cannot be added to a draft
  * while another request is adopting it (adoption takes the same lock).
  */
-export async function lockBook(tx: Tx, villageId: string, id: string): Promise<{ id: string; status: BookStatus; version: number } | null> {
-  const rows = await tx.$queryRaw<{ id: string; status: BookStatus; version: number }[]>`
-    SELECT "id", "status"::text AS "status", "version" FROM "RuleBook"
+export type LockedBook = { id: string; status: BookStatus; version: number; proposedAt: Date | null; proposedById: string | null };
+
+export async function lockBook(tx: Tx, villageId: string, id: string): Promise<LockedBook | null> {
+  const rows = await tx.$queryRaw<LockedBook[]>`
+    SELECT "id", "status"::text AS "status", "version", "proposedAt", "proposedById" FROM "RuleBook"
     WHERE "id" = ${id} AND "villageId" = ${villageId}
     FOR UPDATE`;
   return rows[0] ?? null;
@@ -104,4 +112,78 @@ export function ruleSnapshot(r: Omit<RuleView, "id"> & { ruleBookId?: string }) 
     capCount: r.capCount,
     evidenceRequired: r.evidenceRequired,
   };
+}
+
+export async function createBook(
+  tx: Tx,
+  data: { villageId: string; version: number; title: string; basedOnId: string | null; createdById: string },
+) {
+  return tx.ruleBook.create({ data: { ...data, status: "DRAFT" }, select: { id: true, version: true } });
+}
+
+type RuleRow = Awaited<ReturnType<typeof rulesForCopy>>[number];
+
+export async function copyRules(tx: Tx, villageId: string, ruleBookId: string, rules: RuleRow[]): Promise<number> {
+  if (rules.length === 0) return 0;
+  const r = await tx.rule.createMany({ data: rules.map((rule) => ({ ...rule, ruleBookId, villageId })) });
+  return r.count;
+}
+
+export async function findRule(tx: Reader, villageId: string, id: string, ruleBookId?: string) {
+  return tx.rule.findFirst({
+    where: { id, villageId, ...(ruleBookId ? { ruleBookId } : {}) },
+    select: { ...RULE_SELECT, ruleBookId: true },
+  });
+}
+
+type RuleFields = Omit<RuleView, "id">;
+
+export async function updateRule(tx: Tx, id: string, data: RuleFields) {
+  return tx.rule.update({ where: { id }, data, select: RULE_SELECT });
+}
+
+export async function createRule(tx: Tx, data: RuleFields & { ruleBookId: string; villageId: string; sort: number }) {
+  return tx.rule.create({ data, select: RULE_SELECT });
+}
+
+export async function deleteRule(tx: Tx, id: string) {
+  await tx.rule.delete({ where: { id }, select: { id: true } });
+}
+
+/** How many items the book has, and the largest number of points (either way) any of them carries. */
+export async function bookSize(tx: Reader, villageId: string, ruleBookId: string): Promise<{ count: number; maxAbsPoints: number }> {
+  const [count, agg] = await Promise.all([
+    tx.rule.count({ where: { ruleBookId, villageId } }),
+    tx.rule.aggregate({ where: { ruleBookId, villageId }, _max: { points: true }, _min: { points: true } }),
+  ]);
+  return { count, maxAbsPoints: Math.max(Math.abs(agg._max.points ?? 0), Math.abs(agg._min.points ?? 0)) };
+}
+
+export async function updateBook(
+  tx: Tx,
+  id: string,
+  data: {
+    status?: BookStatus;
+    retiredAt?: Date;
+    adoptedAt?: Date;
+    adoptedById?: string | null;
+    adoptedBy?: string | null;
+    proposedAt?: Date | null;
+    proposedById?: string | null;
+    countersignedById?: string;
+    refusedAt?: Date | null;
+    refusedById?: string | null;
+    refusalReason?: string | null;
+  },
+) {
+  await tx.ruleBook.update({ where: { id }, data, select: { id: true } });
+}
+
+/** Drafts put forward and waiting for a supervisor's countersign. */
+export async function awaitingCountersign(db: Reader, villageId: string) {
+  return db.ruleBook.findMany({
+    where: { villageId, status: "DRAFT", proposedAt: { not: null } },
+    select: BOOK_SELECT,
+    orderBy: { version: "desc" },
+  });
 }

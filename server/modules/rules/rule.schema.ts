@@ -74,6 +74,7 @@ export type SaveRuleInput = z.infer<typeof ZSaveRuleInput>;
 
 export const ZRemoveRuleInput = z.object({ id: ZId });
 
+/** The committee puts a draft forward for adoption; it is in force once a supervisor countersigns. */
 export const ZAdoptInput = z.object({
   id: ZId,
   /** the meeting or vote that adopted it, e.g. 2026年3月5日村民代表会议表决通过（到会42人，同意39人） */
@@ -82,6 +83,13 @@ export const ZAdoptInput = z.object({
 export type AdoptInput = z.infer<typeof ZAdoptInput>;
 
 export const ZBookInput = z.object({ id: ZId });
+
+/** A supervisor's countersign: adopts the book put forward. */
+export const ZCountersignInput = z.object({ id: ZId });
+
+/** A supervisor's refusal: the draft goes back to the committee with the reason. */
+export const ZRefuseInput = z.object({ id: ZId, reason: z.string().trim().min(2).max(200) });
+export type RefuseInput = z.infer<typeof ZRefuseInput>;
 
 /** Plain data the pages render (dates arrive as Date through superjson). */
 export type RuleView = {

@@ -1,17 +1,46 @@
 /**
  * The village rule book (积分细则 / 村规民约 points items): versions DRAFT → ADOPTED → RETIRED.
  * Exactly one version is in force (a partial unique index guarantees it); awards cite it, so an
- * adopted or retired version never changes: changes go into a new draft, adopted by a recorded vote.
+ * adopted or retired version never changes: changes go into a new draft, which the committee puts
+ * forward with the record of the vote and a supervisor (another person) countersigns to adopt
+ * (docs/architecture.md, "Roles that check each other"). No item may carry more points than the
+ * village's maxRulePoints.
  */
 import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { recordAudit } from "../audit/audit.service";
-import { assertEditable, isEditable, ruleVillage } from "./rule.policy";
+import { villageSettings } from "../regions/region.read";
+import { assertCountersignable, assertEditable, assertWithinMax, isEditable, ruleVillage } from "./rule.policy";
 import * as repo from "./rule.repo";
-import { groupRules, type AdoptInput, type CreateDraftInput, type SaveRuleInput } from "./rule.schema";
+import { groupRules, type AdoptInput, type CreateDraftInput, type RefuseInput, type SaveRuleInput } from "./rule.schema";
 import { userNames } from "../accounts/account.read";
+
+/** The village's largest allowed item (the default when the actor has no village: nothing matches anyway). */
+async function maxRulePoints(db: Parameters<typeof villageSettings>[0], villageId: string): Promise<number> {
+  return (await villageSettings(db, villageId))?.maxRulePoints ?? 0;
+}
+
+type BookRow = NonNullable<Awaited<ReturnType<typeof repo.findBook>>>;
+
+/** Who drafted, put forward, countersigned and refused, as names (never phone numbers). */
+async function peopleOf(db: Parameters<typeof userNames>[0], books: BookRow[]) {
+  const names = await userNames(db, books.flatMap((b) => [b.createdById, b.adoptedById, b.proposedById, b.countersignedById, b.refusedById]));
+  const name = (id: string | null) => (id ? (names.get(id) ?? "") : null);
+  return (b: BookRow) => {
+    const { createdById, adoptedById, proposedById, countersignedById, refusedById, basedOnId: _basedOnId, ...rest } = b;
+    return {
+      ...rest,
+      awaitingCountersign: b.status === "DRAFT" && !!b.proposedAt,
+      createdByName: name(createdById) ?? "",
+      adoptedByName: name(adoptedById),
+      proposedByName: name(proposedById),
+      countersignedByName: name(countersignedById),
+      refusedByName: name(refusedById),
+    };
+  };
+}
 
 /**
  * The version in force, its items grouped by category, and how it was adopted; `book` is null
@@ -33,13 +62,12 @@ export async function adoptedRules(deps: Deps, actor: Actor) {
 export async function listBooks(deps: Deps, actor: Actor) {
   const villageId = ruleVillage(actor);
   const books = await repo.listBooks(deps.db, villageId);
-  const names = await userNames(deps.db, books.flatMap((b) => [b.createdById, b.adoptedById]));
+  const view = await peopleOf(deps.db, books);
   const versionOf = new Map(books.map((b) => [b.id, b.version]));
-  return books.map(({ createdById, adoptedById, basedOnId, ...b }) => ({
-    ...b,
-    basedOnVersion: basedOnId ? (versionOf.get(basedOnId) ?? null) : null,
-    createdByName: names.get(createdById) ?? "",
-    adoptedByName: adoptedById ? (names.get(adoptedById) ?? "") : null,
+  return books.map(({ ruleCount, ...b }) => ({
+    ...view(b),
+    ruleCount,
+    basedOnVersion: b.basedOnId ? (versionOf.get(b.basedOnId) ?? null) : null,
   }));
 }
 
@@ -48,21 +76,30 @@ export async function getBook(deps: Deps, actor: Actor, id: string) {
   const villageId = ruleVillage(actor);
   const book = await repo.findBook(deps.db, villageId, id);
   if (!book) throw new DomainError("NOT_FOUND");
-  const [rules, names, basedOn] = await Promise.all([
+  const [rules, view, basedOn, maxPoints] = await Promise.all([
     repo.listRules(deps.db, villageId, book.id),
-    userNames(deps.db, [book.createdById, book.adoptedById]),
+    peopleOf(deps.db, [book]),
     book.basedOnId ? repo.findBook(deps.db, villageId, book.basedOnId) : Promise.resolve(null),
+    maxRulePoints(deps.db, villageId),
   ]);
-  const { createdById, adoptedById, basedOnId: _basedOnId, ...rest } = book;
   return {
-    ...rest,
-    editable: isEditable(book.status),
+    ...view(book),
+    editable: isEditable(book),
+    /** the supervisor reading it may countersign or refuse (not their own proposal) */
+    countersignable: actor.role === "SUPERVISOR" && book.status === "DRAFT" && !!book.proposedAt && book.proposedById !== actor.userId,
     basedOnVersion: basedOn?.version ?? null,
-    createdByName: names.get(createdById) ?? "",
-    adoptedByName: adoptedById ? (names.get(adoptedById) ?? "") : null,
+    maxRulePoints: maxPoints,
     rules,
     counts: { add: rules.filter((r) => r.points > 0).length, deduct: rules.filter((r) => r.points < 0).length },
   };
+}
+
+/** Drafts put forward and waiting for a supervisor's countersign, newest first (the supervisor's home and rule pages). */
+export async function awaitingCountersign(deps: Deps, actor: Actor) {
+  const villageId = ruleVillage(actor);
+  const books = await repo.awaitingCountersign(deps.db, villageId);
+  const view = await peopleOf(deps.db, books);
+  return books.map((b) => ({ ...view(b), countersignable: b.proposedById !== actor.userId }));
 }
 
 /**
@@ -80,18 +117,8 @@ export async function createDraft(deps: Deps, actor: Actor, input: CreateDraftIn
       // Drafts started at once: the unique (villageId, version) and the one-draft-per-village index
       // (migration 20261201200000) refuse all but one.
       const version = (await repo.maxVersion(tx, villageId)) + 1;
-      const book = await tx.ruleBook.create({
-        data: { villageId, version, title: input.title, status: "DRAFT", basedOnId: adopted?.id ?? null, createdById: actor.userId },
-        select: { id: true, version: true },
-      });
-      let copied = 0;
-      if (adopted) {
-        const rules = await repo.rulesForCopy(tx, villageId, adopted.id);
-        if (rules.length) {
-          const r = await tx.rule.createMany({ data: rules.map((rule) => ({ ...rule, ruleBookId: book.id, villageId })) });
-          copied = r.count;
-        }
-      }
+      const book = await repo.createBook(tx, { villageId, version, title: input.title, basedOnId: adopted?.id ?? null, createdById: actor.userId });
+      const copied = adopted ? await repo.copyRules(tx, villageId, book.id, await repo.rulesForCopy(tx, villageId, adopted.id)) : 0;
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "rule.createDraft",
@@ -112,8 +139,9 @@ export async function createDraft(deps: Deps, actor: Actor, input: CreateDraftIn
 
 /**
  * Adds an item to a draft, or changes one (`id`). Throws NOT_FOUND (book or item not in the
- * village / not in that book), RULE_BOOK_NOT_DRAFT (adopted or retired versions never change),
- * RULE_CODE_TAKEN (the code is used by another item of the same book).
+ * village / not in that book), RULE_BOOK_NOT_DRAFT (adopted, retired or put forward versions never
+ * change), RULE_POINTS_TOO_HIGH (more than the village's maxRulePoints), RULE_CODE_TAKEN (the code
+ * is used by another item of the same book).
  */
 export async function saveRule(deps: Deps, actor: Actor, input: SaveRuleInput) {
   const villageId = ruleVillage(actor);
@@ -131,14 +159,12 @@ export async function saveRule(deps: Deps, actor: Actor, input: SaveRuleInput) {
     return await deps.db.$transaction(async (tx) => {
       const book = await repo.lockBook(tx, villageId, input.ruleBookId);
       if (!book) throw new DomainError("NOT_FOUND");
-      assertEditable(book.status);
+      assertEditable(book);
+      assertWithinMax(input.points, await maxRulePoints(tx, villageId));
       if (input.id) {
-        const before = await tx.rule.findFirst({
-          where: { id: input.id, ruleBookId: book.id, villageId },
-          select: repo.RULE_SELECT,
-        });
+        const before = await repo.findRule(tx, villageId, input.id, book.id);
         if (!before) throw new DomainError("NOT_FOUND");
-        const after = await tx.rule.update({ where: { id: before.id }, data: fields, select: repo.RULE_SELECT });
+        const after = await repo.updateRule(tx, before.id, fields);
         await recordAudit(tx, actor, {
           regionId: villageId,
           action: "rule.saveRule",
@@ -149,10 +175,7 @@ export async function saveRule(deps: Deps, actor: Actor, input: SaveRuleInput) {
         });
         return { id: after.id };
       }
-      const created = await tx.rule.create({
-        data: { ...fields, ruleBookId: book.id, villageId, sort: await repo.nextSort(tx, book.id) },
-        select: repo.RULE_SELECT,
-      });
+      const created = await repo.createRule(tx, { ...fields, ruleBookId: book.id, villageId, sort: await repo.nextSort(tx, book.id) });
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "rule.saveRule",
@@ -172,12 +195,12 @@ export async function saveRule(deps: Deps, actor: Actor, input: SaveRuleInput) {
 export async function removeRule(deps: Deps, actor: Actor, input: { id: string }) {
   const villageId = ruleVillage(actor);
   return deps.db.$transaction(async (tx) => {
-    const rule = await tx.rule.findFirst({ where: { id: input.id, villageId }, select: { ...repo.RULE_SELECT, ruleBookId: true } });
+    const rule = await repo.findRule(tx, villageId, input.id);
     if (!rule) throw new DomainError("NOT_FOUND");
     const book = await repo.lockBook(tx, villageId, rule.ruleBookId);
     if (!book) throw new DomainError("NOT_FOUND");
-    assertEditable(book.status);
-    await tx.rule.delete({ where: { id: rule.id }, select: { id: true } });
+    assertEditable(book);
+    await repo.deleteRule(tx, rule.id);
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "rule.removeRule",
@@ -190,9 +213,10 @@ export async function removeRule(deps: Deps, actor: Actor, input: { id: string }
 }
 
 /**
- * Puts a draft in force by a recorded meeting or vote; the version in force until now is retired
- * in the same transaction. Throws NOT_FOUND, RULE_BOOK_NOT_DRAFT (already adopted or retired,
- * e.g. a second tap), RULE_BOOK_EMPTY.
+ * The committee puts a draft forward for adoption with the record of the meeting or vote; it comes
+ * into force only when a supervisor countersigns (countersign). While put forward it cannot change.
+ * Throws NOT_FOUND, RULE_BOOK_NOT_DRAFT (adopted, retired or already put forward, e.g. a second
+ * tap), RULE_BOOK_EMPTY, RULE_POINTS_TOO_HIGH (an item above the village's maxRulePoints).
  */
 export async function adopt(deps: Deps, actor: Actor, input: AdoptInput) {
   const villageId = ruleVillage(actor);
@@ -200,13 +224,49 @@ export async function adopt(deps: Deps, actor: Actor, input: AdoptInput) {
   return deps.db.$transaction(async (tx) => {
     const book = await repo.lockBook(tx, villageId, input.id);
     if (!book) throw new DomainError("NOT_FOUND");
-    assertEditable(book.status);
-    const count = await tx.rule.count({ where: { ruleBookId: book.id, villageId } });
-    if (count === 0) throw new DomainError("RULE_BOOK_EMPTY");
+    assertEditable(book);
+    const size = await repo.bookSize(tx, villageId, book.id);
+    if (size.count === 0) throw new DomainError("RULE_BOOK_EMPTY");
+    assertWithinMax(size.maxAbsPoints, await maxRulePoints(tx, villageId));
+    await repo.updateBook(tx, book.id, {
+      proposedAt: now,
+      proposedById: actor.userId,
+      adoptedBy: input.adoptedBy,
+      refusedAt: null,
+      refusedById: null,
+      refusalReason: null,
+    });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "rule.propose",
+      entity: "RuleBook",
+      entityId: book.id,
+      before: { version: book.version, status: "DRAFT" },
+      after: { version: book.version, status: "DRAFT", proposed: true, adoptedBy: input.adoptedBy, rules: size.count },
+    });
+    return { id: book.id, version: book.version, status: "AWAITING_COUNTERSIGN" as const };
+  });
+}
+
+/**
+ * A supervisor countersigns a draft put forward by someone else: it is adopted and the version in
+ * force until now is retired in the same transaction. The points limit is checked again (the
+ * setting may have been lowered since). Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED,
+ * COUNTERSIGN_OWN_PROPOSAL, RULE_POINTS_TOO_HIGH.
+ */
+export async function countersign(deps: Deps, actor: Actor, input: { id: string }) {
+  const villageId = ruleVillage(actor);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const book = await repo.lockBook(tx, villageId, input.id);
+    if (!book) throw new DomainError("NOT_FOUND");
+    assertCountersignable(book, actor.userId);
+    const size = await repo.bookSize(tx, villageId, book.id);
+    assertWithinMax(size.maxAbsPoints, await maxRulePoints(tx, villageId));
     // Retire first: the partial unique index allows one ADOPTED per village at every moment.
     const previous = await repo.findAdopted(tx, villageId);
     if (previous) {
-      await tx.ruleBook.update({ where: { id: previous.id }, data: { status: "RETIRED", retiredAt: now }, select: { id: true } });
+      await repo.updateBook(tx, previous.id, { status: "RETIRED", retiredAt: now });
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "rule.retire",
@@ -216,19 +276,39 @@ export async function adopt(deps: Deps, actor: Actor, input: AdoptInput) {
         after: { version: previous.version, status: "RETIRED", replacedByVersion: book.version },
       });
     }
-    await tx.ruleBook.update({
-      where: { id: book.id },
-      data: { status: "ADOPTED", adoptedAt: now, adoptedById: actor.userId, adoptedBy: input.adoptedBy },
-      select: { id: true },
-    });
+    await repo.updateBook(tx, book.id, { status: "ADOPTED", adoptedAt: now, adoptedById: book.proposedById, countersignedById: actor.userId });
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "rule.adopt",
       entity: "RuleBook",
       entityId: book.id,
-      before: { version: book.version, status: "DRAFT" },
-      after: { version: book.version, status: "ADOPTED", adoptedBy: input.adoptedBy, rules: count, retiredVersion: previous?.version ?? null },
+      before: { version: book.version, status: "DRAFT", proposedById: book.proposedById },
+      after: { version: book.version, status: "ADOPTED", countersignedById: actor.userId, rules: size.count, retiredVersion: previous?.version ?? null },
     });
     return { id: book.id, version: book.version, retiredId: previous?.id ?? null };
+  });
+}
+
+/**
+ * A supervisor refuses a draft put forward by someone else, with the reason: it goes back to the
+ * committee as an editable draft. Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED, COUNTERSIGN_OWN_PROPOSAL.
+ */
+export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
+  const villageId = ruleVillage(actor);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const book = await repo.lockBook(tx, villageId, input.id);
+    if (!book) throw new DomainError("NOT_FOUND");
+    assertCountersignable(book, actor.userId);
+    await repo.updateBook(tx, book.id, { proposedAt: null, proposedById: null, refusedAt: now, refusedById: actor.userId, refusalReason: input.reason });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "rule.refuse",
+      entity: "RuleBook",
+      entityId: book.id,
+      before: { version: book.version, proposedById: book.proposedById },
+      after: { version: book.version, status: "DRAFT", refused: true, reason: input.reason },
+    });
+    return { id: book.id, version: book.version };
   });
 }

@@ -3,6 +3,11 @@ import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { DAY_MS } from "@/server/lib/village-time.schema";
+import { activeRoleCounts } from "../accounts/account.read";
+import { auditCountSince } from "../audit/audit.read";
+import { householdCounts } from "../households/household.read";
+import { villageName } from "../regions/place.read";
+import { villageGrids } from "../regions/region.read";
 import type { VillageSummary } from "./village.schema";
 
 /**
@@ -16,50 +21,34 @@ export async function villageSummary(deps: Deps, actor: Actor): Promise<VillageS
   const isGrid = actor.role === "GRID_WORKER";
   // a grid worker without a grid sees an empty grid, never the whole village
   const gridId = isGrid ? (actor.gridId ?? "__none__") : undefined;
-  const scope = { villageId, ...(gridId ? { gridId } : {}) };
 
-  const [village, byStatus, members, membersWithAccount, grids, perGrid] = await Promise.all([
-    db.region.findFirst({ where: { id: villageId, kind: "VILLAGE" }, select: { name: true } }),
-    db.household.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" }, status: "ACTIVE" } }),
-    db.householdMember.count({ where: { household: { ...scope, status: "ACTIVE" }, status: "ACTIVE", userId: { not: null } } }),
-    db.grid.findMany({
-      where: { villageId, ...(gridId ? { id: gridId } : {}) },
-      select: { id: true, name: true },
-      // creation order keeps 第一网格, 第二网格, 第三网格 in their natural order
-      orderBy: [{ createdAt: "asc" }, { name: "asc" }],
-    }),
-    db.household.groupBy({ by: ["gridId"], where: { ...scope, status: "ACTIVE" }, _count: { _all: true } }),
+  const [name, counts, grids] = await Promise.all([
+    villageName(db, villageId),
+    householdCounts(db, villageId, gridId),
+    villageGrids(db, villageId, gridId),
   ]);
-  if (!village) throw new DomainError("NOT_FOUND");
-  const count = (status: string) => byStatus.find((r) => r.status === status)?._count._all ?? 0;
-  const inGrid = (id: string | null) => perGrid.find((r) => r.gridId === id)?._count._all ?? 0;
+  if (!name) throw new DomainError("NOT_FOUND");
+  const inGrid = (id: string | null) => counts.perGrid.find((r) => r.gridId === id)?.households ?? 0;
 
   let accountsByRole: VillageSummary["accountsByRole"] = null;
   let recentAudit: number | null = null;
   if (!isGrid) {
     const [roles, audit] = await Promise.all([
-      db.membership.groupBy({
-        by: ["role"],
-        where: { regionId: villageId, active: true, user: { active: true } },
-        _count: { _all: true },
-      }),
-      db.auditLog.count({ where: { regionId: villageId, createdAt: { gte: new Date(deps.now().getTime() - 7 * DAY_MS) } } }),
+      activeRoleCounts(db, villageId),
+      auditCountSince(db, villageId, new Date(deps.now().getTime() - 7 * DAY_MS)),
     ]);
     const order = ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER", "SHOPKEEPER"];
-    accountsByRole = roles
-      .map((r) => ({ role: r.role as string, count: r._count._all }))
-      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+    accountsByRole = roles.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
     recentAudit = audit;
   }
 
   return {
     scope: isGrid ? "GRID" : "VILLAGE",
-    villageName: village.name,
+    villageName: name,
     grid: isGrid ? (grids[0] ?? null) : null,
-    households: { active: count("ACTIVE"), inactive: count("INACTIVE") },
-    members,
-    membersWithAccount,
+    households: { active: counts.active, inactive: counts.inactive },
+    members: counts.members,
+    membersWithAccount: counts.membersWithAccount,
     grids: grids.map((g) => ({ id: g.id, name: g.name, households: inGrid(g.id) })),
     householdsWithoutGrid: isGrid ? null : inGrid(null),
     accountsByRole,

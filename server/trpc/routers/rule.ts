@@ -2,6 +2,8 @@ import { allow, router } from "../init";
 import {
   ZAdoptInput,
   ZBookInput,
+  ZCountersignInput,
+  ZRefuseInput,
   ZCreateDraftInput,
   ZRemoveRuleInput,
   ZSaveRuleInput,
@@ -26,4 +28,11 @@ export const ruleRouter = router({
   adopt: allow("rule.adopt")
     .input(ZAdoptInput)
     .mutation(({ ctx, input }) => rules.adopt(ctx.deps, ctx.actor, input)),
+  awaiting: allow("rule.books").query(({ ctx }) => rules.awaitingCountersign(ctx.deps, ctx.actor)),
+  countersign: allow("rule.countersign")
+    .input(ZCountersignInput)
+    .mutation(({ ctx, input }) => rules.countersign(ctx.deps, ctx.actor, input)),
+  refuse: allow("rule.refuse")
+    .input(ZRefuseInput)
+    .mutation(({ ctx, input }) => rules.refuse(ctx.deps, ctx.actor, input)),
 });

@@ -7,6 +7,7 @@ export const OWNERS: Record<string, string> = {
   // places and the people who work in them
   Region: "regions",
   Grid: "regions",
+  VillageSettingChange: "regions",
   // people and their roles
   User: "accounts",
   Membership: "accounts",

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/server/lib/village-time.schema";
 import { ObjectionForm } from "@/components/points/objection-form";
 import { PointsFigure } from "@/components/points/status-badge";
 import { Card, PageTitle } from "@/components/ui/card";
+import { SettingChanges } from "@/components/village/setting-changes";
 import { OBJECTION_REASON_MAX } from "@/server/modules/awards/award.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -17,7 +18,7 @@ const FINAL_SHOWN = 10;
  */
 export default async function PublicityBoardPage() {
   const caller = await serverCaller();
-  const [t, locale, board] = await Promise.all([getTranslations("points"), getLocale(), caller.publicity.board()]);
+  const [t, ts, locale, board] = await Promise.all([getTranslations("points"), getTranslations("settings"), getLocale(), caller.publicity.board()]);
   return (
     <div className="space-y-4">
       <Link href="/v/affairs" className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="board-back">
@@ -25,6 +26,14 @@ export default async function PublicityBoardPage() {
       </Link>
       <PageTitle>{t("board.title")}</PageTitle>
       <p className="-mt-2 text-lg text-stone-700">{t("board.intro", { days: board.noticeDays })}</p>
+
+      {board.settingChanges.length ? (
+        <Card className="border-l-4 border-amber-400" data-testid="board-setting-changes">
+          <h2 className="text-xl font-bold">{ts("boardTitle")}</h2>
+          <p className="text-base text-stone-700">{ts("boardIntro")}</p>
+          <SettingChanges changes={board.settingChanges} locale={locale} testId="board-settings" />
+        </Card>
+      ) : null}
 
       <Card>
         <h2 className="text-xl font-bold">
