@@ -249,3 +249,14 @@ export async function inNoticeIdsOfBatch(db: Reader, batchId: string): Promise<s
   const rows = await db.award.findMany({ where: { noticeBatchId: batchId, status: "IN_NOTICE" }, orderBy: { id: "asc" }, select: { id: true } });
   return rows.map((r) => r.id);
 }
+
+/** Which of `sourceIds` (of the source kind) already have an award entry in the village. */
+export async function awardedSourceIds(tx: Tx, villageId: string, source: Prisma.AwardCreateManyInput["source"], sourceIds: string[]): Promise<(string | null)[]> {
+  const rows = await tx.award.findMany({ where: { villageId, source, sourceId: { in: sourceIds } }, select: { sourceId: true } });
+  return rows.map((r) => r.sourceId);
+}
+
+/** Inserts new award entries; returns their ids with household and source. */
+export function insertAwards(tx: Tx, rows: Prisma.AwardCreateManyInput[]) {
+  return tx.award.createManyAndReturn({ data: rows, select: { id: true, householdId: true, sourceId: true } });
+}

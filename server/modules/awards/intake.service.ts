@@ -17,6 +17,7 @@ import { villageSettings } from "../regions/region.read";
 import { ruleInForce, type RuleInForce } from "../rules/rule.read";
 import { CAP_COUNTED, capWords, householdList, overCap } from "./award.policy";
 import * as repo from "./award.repo";
+import { householdsInVillage } from "../households/for-awards.read";
 
 export type IntakeSource = "MANUAL" | "BATCH" | "CHECKIN" | "REPORT";
 
@@ -77,16 +78,12 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
   const sourceIds = byPerson ? [] : input.entries.map((e) => e.sourceId).filter((s): s is string => !!s);
   const done = new Set(
     sourceIds.length
-      ? (await tx.award.findMany({ where: { villageId, source: input.source, sourceId: { in: sourceIds } }, select: { sourceId: true } })).map((e) => e.sourceId)
+      ? await repo.awardedSourceIds(tx, villageId, input.source, sourceIds)
       : [],
   );
   const fresh = input.entries.filter((e) => !(e.sourceId && !byPerson && done.has(e.sourceId)));
 
-  const households = await tx.household.findMany({
-    where: { villageId, id: { in: [...new Set(fresh.map((e) => e.householdId))] } },
-    select: { id: true, number: true, headName: true, status: true },
-    orderBy: { number: "asc" },
-  });
+  const households = await householdsInVillage(tx, villageId, [...new Set(fresh.map((e) => e.householdId))]);
   const byId = new Map(households.map((h) => [h.id, h]));
   if (refuse) {
     if (fresh.some((e) => !byId.has(e.householdId))) throw new DomainError("NOT_FOUND");
@@ -115,8 +112,9 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
   }
 
   const rows = eligible.length
-    ? await tx.award.createManyAndReturn({
-        data: eligible.map((e) => ({
+    ? await repo.insertAwards(
+        tx,
+        eligible.map((e) => ({
           villageId,
           householdId: e.householdId,
           ruleId: rule.id,
@@ -132,8 +130,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
           proposedById: actor.userId,
           proposedAt: now,
         })),
-        select: { id: true, householdId: true, sourceId: true },
-      })
+      )
     : [];
   if (input.auditAction) {
     for (const a of rows) {

@@ -6,7 +6,4 @@
  */
 export const NOT_YET_MOVED: string[] = [
   // moved into new files by the check-in split and added with the town's supervisor appointments
-  "server/modules/awards/intake.service.ts db-outside-repo Award",
-  "server/modules/awards/intake.service.ts db-outside-repo Household",
-  "server/modules/awards/intake.service.ts foreign-model Household",
 ];
