@@ -4,25 +4,15 @@
  * `npm run audit:verify` and by tests that tamper rows on purpose.
  */
 import type { Db } from "@/server/db/client";
-import { AUDIT_GENESIS, auditHash } from "./audit-hash";
+import { AUDIT_GENESIS, auditHash, type AuditHashed } from "./audit-hash";
 
 export type AuditProblem =
   | { kind: "SEQ_GAP"; regionId: string | null; expected: number; found: number }
   | { kind: "CHAIN_BROKEN"; regionId: string | null; seq: number; id: string }
   | { kind: "HASH_MISMATCH"; regionId: string | null; seq: number; id: string };
 
-type Row = {
+type Row = AuditHashed & {
   id: string;
-  regionId: string | null;
-  seq: number;
-  actorUserId: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  beforeText: string | null;
-  afterText: string | null;
-  createdAt: Date;
   prevHash: string;
   hash: string;
 };

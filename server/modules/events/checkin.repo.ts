@@ -47,6 +47,21 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
   return rows.map((r) => r.name);
 }
 
+/** One check-in as the repo writes it. */
+export type CheckInRow = {
+  eventId: string;
+  villageId: string;
+  householdId: string;
+  method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
+  userId: string;
+  staffUserId: string | null;
+  lat: number | null;
+  lng: number | null;
+  distanceM: number | null;
+  accuracyM: number | null;
+  positionFlagged: boolean;
+};
+
 /**
  * A check-in in ONE statement (no interactive transaction: this is the hot path of a busy event):
  * - a new check-in with who was present and its audit row (`checkIn`) → created;
@@ -60,20 +75,7 @@ export async function presentMemberNames(db: Reader, eventId: string, householdI
  */
 export async function writeCheckIn(
   db: Db,
-  row: {
-    id: string;
-    eventId: string;
-    villageId: string;
-    householdId: string;
-    method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
-    userId: string;
-    staffUserId: string | null;
-    lat: number | null;
-    lng: number | null;
-    distanceM: number | null;
-    accuracyM: number | null;
-    positionFlagged: boolean;
-  },
+  row: CheckInRow & { id: string },
   presence: { memberId: string | null; userId: string | null }[],
   audit: { actorUserId: string; actorRole: string; action: string; after: Record<string, unknown>; memberIds: string },
 ): Promise<{ created: string | null; existing: string | null }> {
@@ -165,19 +167,7 @@ export async function addPresenceRows(tx: Tx, rows: PresenceRow[]): Promise<numb
 
 export function createCheckIn(
   tx: Tx,
-  data: {
-    eventId: string;
-    villageId: string;
-    householdId: string;
-    method: "QR" | "STATIC_QR" | "CARD" | "ROLL_CALL";
-    userId: string;
-    staffUserId: string | null;
-    lat: number | null;
-    lng: number | null;
-    distanceM: number | null;
-    accuracyM: number | null;
-    positionFlagged: boolean;
-  },
+  data: CheckInRow,
 ) {
   return tx.eventCheckIn.create({ data, select: { id: true } });
 }

@@ -113,13 +113,15 @@ export async function redeem(deps: Deps, actor: Actor, input: RedeemInput) {
         const lines = input.lines.map((l) => {
           const item = byId.get(l.itemId);
           if (!item || !item.active) throw new DomainError("ITEM_UNAVAILABLE", { item: item?.name ?? "" });
-          // the POS priced this line with an older price (even if the total happens to be the same)
-          if (l.priceVersion !== undefined && l.priceVersion !== item.priceVersion) {
-            throw new DomainError("PRICE_STALE", { item: item.name, price: item.pricePoints }, { itemId: item.id, priceVersion: item.priceVersion });
-          }
-          return { item, quantity: l.quantity };
+          return { item, quantity: l.quantity, priceVersion: l.priceVersion };
         });
         const total = lines.reduce((s, l) => s + l.item.pricePoints * l.quantity, 0);
+        // the POS priced a line with an older price (even if the total happens to be the same)
+        const stale = lines.find((l) => l.priceVersion !== undefined && l.priceVersion !== l.item.priceVersion);
+        if (stale) {
+          const { item } = stale;
+          throw new DomainError("PRICE_STALE", { item: item.name, price: item.pricePoints, total }, { itemId: item.id, priceVersion: item.priceVersion, total });
+        }
         if (total !== input.expectedTotal) throw new DomainError("PRICE_CHANGED", { total, expected: input.expectedTotal }, { total });
         for (const l of lines) {
           if (l.item.stock < l.quantity) throw new DomainError("OUT_OF_STOCK", { item: l.item.name, stock: l.item.stock });
