@@ -18,6 +18,8 @@ type Account = {
   phoneMasked: string;
   active: boolean;
   isSelf: boolean;
+  /** the village keeps this account: its committee may reset the password and give roles */
+  kept: boolean;
   roles: { role: string; grid: Grid | null }[];
 };
 
@@ -288,13 +290,20 @@ function ManagePanel({ account: a, grids }: { account: Account; grids: Grid[] })
   );
   const busy = setRole.isPending || reset.isPending;
   const error = setRole.error?.message ?? reset.error?.message;
+  // an account the village does not keep: only its roles here can be taken away
+  const roles = a.kept ? COMMITTEE_ROLE_VALUES : COMMITTEE_ROLE_VALUES.filter((role) => a.roles.some((r) => r.role === role));
 
   return (
     <div className="mt-3 space-y-4 border-t border-stone-200 pt-3" data-testid="account-panel">
+      {!a.kept ? (
+        <p className="rounded-xl border border-amber-300 bg-amber-50 p-3 text-base text-amber-900" data-testid="account-not-kept">
+          {t("account.notKept")}
+        </p>
+      ) : null}
       <section>
         <h3 className="mb-1 text-base font-bold">{t("account.roles")}</h3>
         <ul className="divide-y divide-stone-200">
-          {COMMITTEE_ROLE_VALUES.map((role) => {
+          {roles.map((role) => {
             const has = a.roles.find((r) => r.role === role);
             const label = t(`roles.${role}` as "roles.VILLAGER");
             const ownCommittee = a.isSelf && role === "COMMITTEE";
@@ -321,7 +330,7 @@ function ManagePanel({ account: a, grids }: { account: Account; grids: Grid[] })
                         testId={`revoke-${role}`}
                       />
                     )
-                  ) : isGrid ? null : (
+                  ) : isGrid || !a.kept ? null : (
                     <ConfirmButton
                       variant="secondary"
                       label={t("account.grant")}
@@ -334,7 +343,7 @@ function ManagePanel({ account: a, grids }: { account: Account; grids: Grid[] })
                     />
                   )}
                 </div>
-                {isGrid ? (
+                {isGrid && a.kept ? (
                   grids.length === 0 ? (
                     <p className="text-sm text-amber-800">{t("account.noGrids")}</p>
                   ) : (
@@ -373,28 +382,30 @@ function ManagePanel({ account: a, grids }: { account: Account; grids: Grid[] })
         </ul>
       </section>
 
-      <section className="space-y-2">
-        <h3 className="text-base font-bold">{t("account.resetPassword")}</h3>
-        <Field label={t("account.newPassword")} hint={t("account.passwordHint")}>
-          <Input
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            type="text"
-            autoComplete="new-password"
-            maxLength={64}
-            data-testid="reset-password-input"
+      {a.kept ? (
+        <section className="space-y-2">
+          <h3 className="text-base font-bold">{t("account.resetPassword")}</h3>
+          <Field label={t("account.newPassword")} hint={t("account.passwordHint")}>
+            <Input
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              type="text"
+              autoComplete="new-password"
+              maxLength={64}
+              data-testid="reset-password-input"
+            />
+          </Field>
+          <ConfirmButton
+            label={t("account.resetPassword")}
+            question={t("account.confirmReset", { name: a.name })}
+            busy={reset.isPending}
+            disabled={busy || password.length === 0}
+            className="w-full"
+            onConfirm={() => reset.mutate({ userId: a.id, password })}
+            testId="reset-password"
           />
-        </Field>
-        <ConfirmButton
-          label={t("account.resetPassword")}
-          question={t("account.confirmReset", { name: a.name })}
-          busy={reset.isPending}
-          disabled={busy || password.length === 0}
-          className="w-full"
-          onConfirm={() => reset.mutate({ userId: a.id, password })}
-          testId="reset-password"
-        />
-      </section>
+        </section>
+      ) : null}
 
       <ErrorBox message={error} />
       {message ? <Success testId="account-panel-done">{message}</Success> : null}

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Card, ErrorBox, PageTitle } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Input } from "@/components/ui/field";
+import { SupervisorHistory } from "@/components/duties/supervisor-history";
 
 /**
  * 监督委员会 of one village, for the town: the current supervisors (remove) and the village's people
@@ -35,6 +36,7 @@ export function VillageSupervisors({ villageId }: { villageId: string }) {
         )?.name;
         setMessage(input.enabled ? t("appointed", { name: name ?? "" }) : t("removed", { name: name ?? "" }));
         await queryClient.invalidateQueries({ queryKey: trpc.supervisor.village.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.supervisor.history.queryKey() });
       },
       onMutate: () => setMessage(null),
     }),
@@ -118,6 +120,7 @@ export function VillageSupervisors({ villageId }: { villageId: string }) {
           })}
         </ul>
       </Card>
+      <SupervisorHistory villageId={villageId} title={t("historyTitle")} empty={t("historyEmpty")} />
     </div>
   );
 }

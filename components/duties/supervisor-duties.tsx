@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { HouseholdPicker, type PickedHousehold } from "@/components/points/household-picker";
 import { useTRPC } from "@/components/trpc/client";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, Input } from "@/components/ui/field";
+import { SupervisorHistory } from "./supervisor-history";
 
 /**
  * The supervisor's part of 我的: who sits on the village's supervisory committee, what the town
@@ -19,9 +20,6 @@ export function SupervisorDuties({ userId }: { userId: string }) {
   const tc = useTranslations("app");
   const trpc = useTRPC();
   const relations = useQuery(trpc.relation.list.queryOptions({ userId }));
-  const history = useQuery(trpc.supervisor.history.queryOptions());
-  const format = useFormatter();
-  const when = (d: Date | string) => format.dateTime(new Date(d), { year: "numeric", month: "numeric", day: "numeric" });
 
   return (
     <div className="space-y-4" data-testid="supervisor-duties">
@@ -56,32 +54,8 @@ export function SupervisorDuties({ userId }: { userId: string }) {
         <DeclareForm />
       </Card>
 
-      <Card data-testid="supervisor-history">
-        <h2 className="mb-2 text-lg font-bold">{t("historyTitle")}</h2>
-        {history.isPending ? <p className="text-base text-stone-600">{tc("loading")}</p> : null}
-        {history.isError ? <ErrorBox message={t("loadError")} /> : null}
-        {history.data && history.data.length === 0 ? <p className="text-base text-stone-600">{t("historyEmpty")}</p> : null}
-        {history.data?.length ? (
-          <ul className="divide-y divide-stone-200">
-            {history.data.map((h) => (
-              <HistoryRow key={h.id} h={h} date={when(h.at)} />
-            ))}
-          </ul>
-        ) : null}
-      </Card>
+      <SupervisorHistory title={t("historyTitle")} empty={t("historyEmpty")} />
     </div>
-  );
-}
-
-function HistoryRow({ h, date }: { h: { action: string; person: string; by: string; byRole: string | null }; date: string }) {
-  const t = useTranslations();
-  const action = t(`audit.actions.${h.action}` as "audit.actions.supervisor.appoint");
-  const role = h.byRole ? t(`roles.${h.byRole}` as "roles.VILLAGER") : "";
-  return (
-    <li className="py-2" data-testid="supervisor-history-row" data-action={h.action}>
-      <p className="text-lg">{t("supervisors.historyLine", { by: h.by, role, action, person: h.person })}</p>
-      <p className="text-sm text-stone-500">{date}</p>
-    </li>
   );
 }
 

@@ -23,9 +23,7 @@ export function CloseEvent({ eventId }: { eventId: string }) {
               ? t("closedNone")
               : r.status === "PROPOSED"
                 ? t("closedProposed", { count: r.awards })
-                : r.published?.noticeDays === 0
-                  ? t("closedFinal", { count: r.awards })
-                  : t("closedPublished", { count: r.awards })}
+                : t("closedPublished", { count: r.awards })}
           </p>
           {skipped.length ? <p>{t("skipped", { list: skipped.join("、") })}</p> : null}
         </div>

@@ -24,9 +24,7 @@ export function PublishCard({ count, noticeDays, closesAt }: { count: number; no
       <h2 className="text-xl font-bold">{t("title")}</h2>
       {publish.isSuccess ? (
         <p className="rounded-xl bg-green-50 p-3 text-lg font-medium text-green-900 ring-1 ring-green-300" role="status" data-testid="publish-done">
-          {publish.data.noticeDays === 0
-            ? t("doneNow", { count: publish.data.count, finalized: publish.data.finalized })
-            : t("done", { count: publish.data.count, date: formatDateTime(publish.data.closesAt, locale) })}
+          {t("done", { count: publish.data.count, date: formatDateTime(publish.data.closesAt, locale) })}
         </p>
       ) : null}
       {count === 0 ? (
@@ -38,14 +36,14 @@ export function PublishCard({ count, noticeDays, closesAt }: { count: number; no
       ) : (
         <>
           <p className="text-lg text-stone-900" data-testid="publish-count">
-            {noticeDays === 0 ? t("readyNow", { count }) : t("ready", { count, days: noticeDays, date: closes })}
+            {t("ready", { count, days: noticeDays, date: closes })}
           </p>
           <ErrorBox message={publish.error?.message} />
           <ConfirmButton
             variant="primary"
             className="w-full"
             label={t("button", { count })}
-            question={noticeDays === 0 ? t("confirmNow", { count }) : t("confirm", { count, date: closes })}
+            question={t("confirm", { count, date: closes })}
             busy={publish.isPending}
             onConfirm={() => publish.mutate({})}
             testId="publish"

@@ -62,7 +62,8 @@ export const PERMISSIONS = {
   // supervisors are appointed and removed by the town, never by the committee they watch
   "supervisor.village": ADMINS,
   "supervisor.set": ADMINS,
-  "supervisor.history": ["SUPERVISOR", "COMMITTEE"],
+  // the village's own supervisors and committee; the town for the villages below it
+  "supervisor.history": ["SUPERVISOR", "COMMITTEE", ...ADMINS],
   // town and county: villages below them
   "region.villages": ADMINS,
   "region.createVillage": ADMINS,

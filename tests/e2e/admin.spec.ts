@@ -133,5 +133,30 @@ test("the town opens a village's supervisors: the current one is listed, a commi
   const committee = page.getByTestId("supervisor-candidate").filter({ hasText: "李春梅" });
   await expect(committee).toContainText("村委会或商户，不能任命");
   await expect(committee.getByTestId("appoint-supervisor")).toHaveCount(0);
+  // the town sees the village's record of appointments and removals (not only the village's own staff)
+  const history = page.getByTestId("supervisor-history");
+  await expect(history).toContainText("监督委员会任免记录");
+  await expect(history.getByRole("alert")).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test("the committee keeps only its own people's accounts: a household member can be reset, staff it did not open cannot", async ({ page }) => {
+  await signInWithDemo(page, "13800000002", "/c");
+  await page.goto("/c/accounts");
+  // 王建国 is the head of household 001: the committee may reset the password and give roles
+  await page.getByTestId("account-search").fill("王建国");
+  const member = page.getByTestId("account-row").filter({ hasText: "王建国" });
+  await member.getByTestId("account-manage").click();
+  await expect(member.getByTestId("reset-password")).toBeVisible();
+  await expect(member.getByTestId("account-not-kept")).toHaveCount(0);
+  // 刘红 keeps the shop but is in none of the village's households: only her role here can be taken away
+  await page.getByTestId("account-search").fill("刘红");
+  const shopkeeper = page.getByTestId("account-row").filter({ hasText: "刘红" });
+  await shopkeeper.getByTestId("account-manage").click();
+  await expect(shopkeeper.getByTestId("account-not-kept")).toContainText("此账号不由本村管理");
+  await expect(shopkeeper.getByTestId("reset-password")).toHaveCount(0);
+  await expect(shopkeeper.getByTestId("grant-COMMITTEE")).toHaveCount(0);
+  await expect(shopkeeper.getByTestId("revoke-SHOPKEEPER")).toBeVisible();
+  await page.screenshot({ path: "test-results/accounts-not-kept.png", fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -88,6 +88,27 @@ describe("supervisors are appointed by the town", () => {
     expect(audit.items.slice(0, 2).map((i) => i.action)).toEqual(["supervisor.remove", "supervisor.appoint"]);
   });
 
+  it("the town reads the appointment history of a village below it, and only of those", async () => {
+    const a = await townWithVillage();
+    const b = await townWithVillage();
+    const { id } = await callerFor(t.db, a.committee).account.create({ phone: uniquePhone(), name: "冯监督", password: "secret-123", role: "VILLAGER" });
+    const town = callerFor(t.db, a.townAdmin);
+    await town.supervisor.set({ villageId: a.v.id, userId: id, enabled: true });
+    await town.supervisor.set({ villageId: a.v.id, userId: id, enabled: false });
+
+    const history = await town.supervisor.history({ villageId: a.v.id });
+    expect(history.map((h) => [h.action, h.person, h.by])).toEqual([
+      ["supervisor.remove", "冯监督", a.townAdmin.name],
+      ["supervisor.appoint", "冯监督", a.townAdmin.name],
+    ]);
+    // another town's village, or no village named: NOT_FOUND, nothing shown
+    await expect(callerFor(t.db, b.townAdmin).supervisor.history({ villageId: a.v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(town.supervisor.history()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // a village's committee reads its own village only, whatever id it sends
+    expect(await callerFor(t.db, b.committee).supervisor.history({ villageId: a.v.id })).toEqual([]);
+    expect((await callerFor(t.db, a.committee).supervisor.history()).map((h) => h.action)).toEqual(["supervisor.remove", "supervisor.appoint"]);
+  });
+
   it("a town cannot appoint in a village of another town, nor someone who is not of the village", async () => {
     const a = await townWithVillage();
     const b = await townWithVillage();

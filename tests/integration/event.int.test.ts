@@ -498,7 +498,7 @@ describe("closing an event", () => {
     expect((await closeWithTwo(s, { needsApproval: false })).res).toMatchObject({ status: "PROPOSED", published: null });
     await setThreshold(s, 10);
     const { res, awards, clock } = await closeWithTwo(s, { needsApproval: false });
-    expect(res).toMatchObject({ awards: 2, status: "APPROVED", published: { noticeDays: 3, finalized: 0 } });
+    expect(res).toMatchObject({ awards: 2, status: "APPROVED", published: { noticeDays: 3 } });
     for (const a of awards) {
       expect(a).toMatchObject({ status: "IN_NOTICE", reviewedById: null, proposedById: s.committee.userId });
       expect(a.noticeBatchId).toBe(res.published!.batchId);

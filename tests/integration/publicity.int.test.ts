@@ -47,7 +47,9 @@ describe("the full due-process flow", () => {
 
     // committee publishes: a batch closing in 7 days
     const pub = await as(s.committee).publicity.publish({});
-    expect(pub).toMatchObject({ count: 1, noticeDays: 7, finalized: 0 });
+    expect(pub).toMatchObject({ count: 1, noticeDays: 7 });
+    // never final in the same call: the entry waits on the board until the window closes
+    expect(pub).not.toHaveProperty("finalized");
     expect(pub.closesAt.getTime() - pub.publishedAt.getTime()).toBe(7 * DAY);
     const batches = await as(s.committee).publicity.batches({});
     expect(batches.items[0]).toMatchObject({ id: pub.batchId, total: 1, counts: { IN_NOTICE: 1 }, windowOpen: true, publishedByName: s.committee.name });
@@ -238,7 +240,7 @@ describe("publishing", () => {
     const a = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.award });
     const d = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: s.rules.deduction, reason: "乱倒垃圾" });
     const pub = await callerFor(t.db, s.committee, { now: clock.now }).publicity.publish({});
-    expect(pub).toMatchObject({ count: 2, noticeDays: 1, finalized: 0 });
+    expect(pub).toMatchObject({ count: 2, noticeDays: 1 });
     expect(pub.closesAt.getTime() - pub.publishedAt.getTime()).toBe(24 * 3600_000);
     const statuses = async () => (await t.db.award.findMany({ where: { id: { in: [a, d] } }, select: { status: true } })).map((x) => x.status);
     expect(await statuses()).toEqual(["IN_NOTICE", "IN_NOTICE"]);

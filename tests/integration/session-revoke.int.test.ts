@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/server/auth/login.service";
 import { claimsFromToken, sessionFromClaims } from "@/server/auth/session";
 import { startTestDb, type TestDb } from "../setup/test-db";
-import { TEST_PASSWORD, callerFor, makeActor, makeVillage } from "../factories";
+import { TEST_PASSWORD, callerFor, makeActor, makeHousehold, makeVillage } from "../factories";
 
 const SECRET = "integration-test-secret-integration";
 let t: TestDb;
@@ -45,6 +45,9 @@ describe("session revocation", () => {
     const v = await makeVillage(t.db);
     const committee = await makeActor(t.db, "COMMITTEE", v.id);
     const a = await makeActor(t.db, "GRID_WORKER", v.id);
+    // one of the village's people (a member of its household), whose account the committee keeps
+    const h = await makeHousehold(t.db, v.id);
+    await t.db.householdMember.create({ data: { householdId: h.id, name: "网格员", relation: "CHILD", userId: a.userId }, select: { id: true } });
     const old = await signIn(await phoneOf(a.userId));
     expect(await resolve(old)).toMatchObject({ kind: "actor" });
     await callerFor(t.db, committee).account.resetPassword({ userId: a.userId, password: "reset-password-1" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleChangeProblem } from "@/server/modules/accounts/account.policy";
+import { keepProblem, roleChangeProblem } from "@/server/modules/accounts/account.policy";
 import { cleanSnapshot } from "@/server/modules/audit/audit.service";
 
 describe("role changes a committee may make", () => {
@@ -16,6 +16,20 @@ describe("role changes a committee may make", () => {
     expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: true, gridId: "g" })).toBeNull();
     expect(roleChangeProblem(me, { userId: "u2", role: "GRID_WORKER", enabled: false })).toBeNull();
     expect(roleChangeProblem(me, { userId: "u2", role: "VILLAGER", enabled: true })).toBeNull();
+  });
+});
+
+describe("accounts the committee keeps", () => {
+  const base = { rolesHere: ["VILLAGER"], roleElsewhere: false, householdMember: false, openedHere: false };
+  it("keeps active household members and accounts it opened, when they act nowhere else", () => {
+    expect(keepProblem({ ...base, householdMember: true }, "reset")).toBeNull();
+    expect(keepProblem({ ...base, openedHere: true }, "grant")).toBeNull();
+  });
+  it("does not keep someone who merely holds a role here, acts elsewhere too, or supervises", () => {
+    expect(keepProblem(base, "reset")).toBe("ACCOUNT_NOT_KEPT");
+    expect(keepProblem({ ...base, householdMember: true, roleElsewhere: true }, "reset")).toBe("ACCOUNT_SHARED");
+    expect(keepProblem({ ...base, openedHere: true, roleElsewhere: true }, "grant")).toBe("ACCOUNT_NOT_KEPT");
+    expect(keepProblem({ ...base, rolesHere: ["SUPERVISOR"], householdMember: true }, "grant")).toBe("SUPERVISOR_ACCOUNT");
   });
 });
 

@@ -39,3 +39,29 @@ export function roleChangeProblem(
   if (change.enabled && change.role === "GRID_WORKER" && !change.gridId) return "GRID_REQUIRED";
   return null;
 }
+
+/** What the village knows about a person's account when its committee wants to reset it or give a role. */
+export type KeepFacts = {
+  /** the person's active roles in this village */
+  rolesHere: readonly string[];
+  /** an active role in another village, a town or a county */
+  roleElsewhere: boolean;
+  /** an ACTIVE (linked and accepted) member of one of the village's households */
+  householdMember: boolean;
+  /** the account was opened by this village's committee (its account.create is in the village's trail) */
+  openedHere: boolean;
+};
+
+/**
+ * Why the committee may not reset this person's password or give them a role, or null when it may.
+ * The committee keeps the accounts of its own people only: active members of the village's households,
+ * and staff accounts it opened itself that act nowhere else. Holding some role in the village is not
+ * enough: a person who left, who was appointed by the town, or who acts in another place as well is
+ * not the committee's to take over (docs/architecture.md, "Roles that check each other").
+ */
+export function keepProblem(facts: KeepFacts, what: "reset" | "grant"): ErrorCode | null {
+  if (facts.rolesHere.includes("SUPERVISOR")) return "SUPERVISOR_ACCOUNT";
+  if (facts.roleElsewhere) return what === "reset" ? "ACCOUNT_SHARED" : "ACCOUNT_NOT_KEPT";
+  if (!facts.householdMember && !facts.openedHere) return "ACCOUNT_NOT_KEPT";
+  return null;
+}

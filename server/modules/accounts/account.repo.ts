@@ -37,10 +37,23 @@ export function findUserInVillage(db: Db | Tx, villageId: string, userId: string
   });
 }
 
-/** Whether the user holds an active role anywhere outside this village. */
-export async function hasRoleElsewhere(db: Db | Tx, villageId: string, userId: string): Promise<boolean> {
-  const n = await db.membership.count({ where: { userId, active: true, regionId: { not: villageId } } });
-  return n > 0;
+/** Which of `userIds` hold an active role anywhere outside this village. */
+export async function usersWithRolesElsewhere(db: Db | Tx, villageId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db.membership.findMany({
+    where: { userId: { in: userIds }, active: true, regionId: { not: villageId } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((r) => r.userId));
+}
+
+/** Each of `userIds` with their active roles in the village. */
+export async function activeRolesOfUsersInVillage(db: Db | Tx, villageId: string, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db.membership.findMany({ where: { userId: { in: userIds }, regionId: villageId, active: true }, select: { userId: true, role: true } });
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.role]);
+  return out;
 }
 
 export function findMembership(db: Db | Tx, userId: string, villageId: string, role: VillageRole) {

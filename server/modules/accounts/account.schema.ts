@@ -48,3 +48,10 @@ export type SupervisorSetInput = z.infer<typeof ZSupervisorSetInput>;
 /** The town's view of one village: its supervisors, and people to choose from (by name or phone digits). */
 export const ZSupervisorVillageInput = z.object({ villageId: ZId, query: z.string().trim().max(20).optional() });
 export type SupervisorVillageInput = z.infer<typeof ZSupervisorVillageInput>;
+
+/**
+ * Whose appointment history: a village's supervisors and committee read their own village (no id);
+ * the town or county names one of the villages below it.
+ */
+export const ZSupervisorHistoryInput = z.object({ villageId: ZId.optional() }).optional();
+export type SupervisorHistoryInput = z.infer<typeof ZSupervisorHistoryInput>;

@@ -9,7 +9,9 @@ import { recordAudit } from "../audit/audit.service";
 import { createPerson, newPerson, phoneTakenOr } from "./person.service";
 import { gridOfVillage } from "../regions/region.read";
 import { activeMemberships } from "./account.read";
-import { COMMITTEE_ASSIGNABLE, roleChangeProblem } from "./account.policy";
+import { entitiesWithAction } from "../audit/audit.read";
+import { activeMemberUserIds } from "../households/household.read";
+import { COMMITTEE_ASSIGNABLE, keepProblem, roleChangeProblem } from "./account.policy";
 import * as repo from "./account.repo";
 import type { AccountCreateInput, AccountListInput, ResetPasswordInput, SetRoleInput } from "./account.schema";
 
@@ -49,15 +51,49 @@ export async function signOutEverywhere(deps: Deps, actor: Actor) {
   return { ok: true };
 }
 
-/** People of the committee's village, searched by name or phone digits; phones are masked. */
+/**
+ * Which of `userIds` the committee keeps, and why not for the others (see keepProblem): their roles
+ * here and elsewhere, household membership and who opened the account, in four queries for the lot.
+ */
+async function keepProblems(deps: Deps, villageId: string, userIds: string[], what: "reset" | "grant") {
+  const [rolesHere, elsewhere, members, opened] = await Promise.all([
+    repo.activeRolesOfUsersInVillage(deps.db, villageId, userIds),
+    repo.usersWithRolesElsewhere(deps.db, villageId, userIds),
+    activeMemberUserIds(deps.db, villageId, userIds),
+    entitiesWithAction(deps.db, villageId, "account.create", userIds),
+  ]);
+  return new Map(
+    userIds.map((id) => [
+      id,
+      keepProblem(
+        { rolesHere: rolesHere.get(id) ?? [], roleElsewhere: elsewhere.has(id), householdMember: members.has(id), openedHere: opened.has(id) },
+        what,
+      ),
+    ]),
+  );
+}
+
+/** Throws the reason the committee may not reset this person's password or give them a role. */
+async function mustKeep(deps: Deps, villageId: string, userId: string, what: "reset" | "grant") {
+  const problem = (await keepProblems(deps, villageId, [userId], what)).get(userId);
+  if (problem) throw new DomainError(problem);
+}
+
+/**
+ * People of the committee's village, searched by name or phone digits; phones are masked. `kept` says
+ * whether the committee may reset the password and give roles (else it may only take roles away).
+ */
 export async function listAccounts(deps: Deps, actor: Actor, input: AccountListInput) {
-  const users = await repo.listVillageUsers(deps.db, villageOfActor(actor), input.query || undefined);
+  const villageId = villageOfActor(actor);
+  const users = await repo.listVillageUsers(deps.db, villageId, input.query || undefined);
+  const problems = await keepProblems(deps, villageId, users.map((u) => u.id), "grant");
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     phoneMasked: maskPhone(u.phone),
     active: u.active,
     isSelf: u.id === actor.userId,
+    kept: !problems.get(u.id),
     roles: u.memberships.map((m) => ({ role: m.role, grid: m.grid })),
   }));
 }
@@ -116,15 +152,15 @@ async function managedUser(deps: Deps, villageId: string, userId: string) {
 }
 
 /**
- * Sets a new password for a person of the village. A person who also holds a role elsewhere
- * (another village, a town) is refused: one village's committee must not be able to take over
- * an account that acts in places it does not keep.
- * Throws NOT_FOUND (not a person of this village), SUPERVISOR_ACCOUNT, ACCOUNT_SHARED.
+ * Sets a new password for a person the village keeps (keepProblem). A person who also holds a role
+ * elsewhere (another village, a town) is refused: one village's committee must not be able to take
+ * over an account that acts in places it does not keep; nor one of someone outside its households.
+ * Throws NOT_FOUND (not a person of this village), SUPERVISOR_ACCOUNT, ACCOUNT_SHARED, ACCOUNT_NOT_KEPT.
  */
 export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswordInput) {
   const villageId = villageOfActor(actor);
   const u = await managedUser(deps, villageId, input.userId);
-  if (await repo.hasRoleElsewhere(deps.db, villageId, u.id)) throw new DomainError("ACCOUNT_SHARED");
+  await mustKeep(deps, villageId, u.id, "reset");
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     // the old sessions end with the old password
@@ -137,9 +173,10 @@ export async function resetPassword(deps: Deps, actor: Actor, input: ResetPasswo
 }
 
 /**
- * Gives or removes a village role (a grid worker's role carries their grid).
+ * Gives or removes a village role (a grid worker's role carries their grid). Roles are given only to
+ * people the village keeps (keepProblem); a role in this village can be taken away from anyone but a supervisor.
  * Throws NOT_FOUND (person or grid not of this village), SUPERVISOR_BY_TOWN, SUPERVISOR_ACCOUNT,
- * GRID_REQUIRED, OWN_COMMITTEE_ROLE.
+ * ACCOUNT_NOT_KEPT, GRID_REQUIRED, OWN_COMMITTEE_ROLE.
  */
 export async function setRole(deps: Deps, actor: Actor, input: SetRoleInput) {
   const villageId = villageOfActor(actor);
@@ -147,6 +184,7 @@ export async function setRole(deps: Deps, actor: Actor, input: SetRoleInput) {
   const problem = roleChangeProblem(actor, { userId: u.id, role: input.role, enabled: input.enabled, gridId: input.gridId });
   if (problem) throw new DomainError(problem);
   await managedUser(deps, villageId, u.id);
+  if (input.enabled) await mustKeep(deps, villageId, u.id, "grant");
   const grid = input.enabled ? await gridFor(deps, villageId, input.role, input.gridId) : null;
   await deps.db.$transaction(async (tx) => {
     const before = await repo.findMembership(tx, u.id, villageId, input.role);

@@ -12,7 +12,7 @@ import { auditScope, recordAudit } from "../audit/audit.service";
 import { villageAmong } from "../regions/region.read";
 import { roleConflict } from "./account.policy";
 import * as repo from "./account.repo";
-import type { SupervisorSetInput, SupervisorVillageInput } from "./account.schema";
+import type { SupervisorHistoryInput, SupervisorSetInput, SupervisorVillageInput } from "./account.schema";
 
 /** Actions of the town on a village's supervisors, as written to the audit trail. */
 export const SUPERVISOR_ACTIONS = ["supervisor.appoint", "supervisor.remove"] as const;
@@ -75,10 +75,12 @@ export async function setSupervisor(deps: Deps, actor: Actor, input: SupervisorS
 
 /**
  * What the town changed about the village's supervisors, newest first: the village's supervisors and
- * committee see who was appointed or removed, by whom and when.
+ * committee see who was appointed or removed in their village, by whom and when; the town (or county)
+ * sees it for a village below it. A village actor always reads their own village, whatever id is sent.
+ * Throws NOT_FOUND (an admin without a village id, or a village outside their region).
  */
-export async function supervisorHistory(deps: Deps, actor: Actor) {
-  const villageId = actor.villageId ?? "__none__";
+export async function supervisorHistory(deps: Deps, actor: Actor, input?: SupervisorHistoryInput) {
+  const villageId = actor.villageId ?? (await villageInScope(deps, actor, input?.villageId ?? "__none__")).id;
   const rows = await auditOfActions(deps.db, villageId, SUPERVISOR_ACTIONS);
   const names = await repo.userNamesIn(deps.db, rows.flatMap((r) => [r.entityId, r.actorUserId]));
   return rows.map((r) => ({

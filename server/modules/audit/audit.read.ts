@@ -16,3 +16,15 @@ export function auditOfActions(db: Db | Tx, regionId: string, actions: readonly 
     take,
   });
 }
+
+/** Which of `entityIds` have an entry of `action` in the region's trail (e.g. accounts the village opened). */
+export async function entitiesWithAction(db: Db | Tx, regionId: string, action: string, entityIds: string[]): Promise<Set<string>> {
+  const unique = [...new Set(entityIds)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.auditLog.findMany({
+    where: { regionId, action, entityId: { in: unique } },
+    select: { entityId: true },
+    distinct: ["entityId"],
+  });
+  return new Set(rows.map((r) => r.entityId));
+}

@@ -13,7 +13,6 @@ import * as repo from "./award.repo";
 import * as objections from "./objection.repo";
 import * as batches from "./publicity.repo";
 import type { PublishInput } from "./award.schema";
-import { finalizeAward, settleBatch } from "./finalize";
 import { userNames } from "../accounts/account.read";
 import { accountHoldersOf } from "../households/for-awards.read";
 import { villagerHousehold } from "../households/household.read";
@@ -67,11 +66,6 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
     return { ...batch, count, noticeDays };
   });
 
-  let finalized = 0;
-  if (published.noticeDays === 0) {
-    for (const id of await repo.inNoticeIdsOfBatch(deps.db, published.id)) if ((await finalizeAward(deps, id)).outcome === "FINAL") finalized++;
-    await settleBatch(deps, published.id);
-  }
   return {
     batchId: published.id,
     title: published.title,
@@ -79,7 +73,6 @@ export async function publish(deps: Deps, actor: Actor, input: PublishInput) {
     publishedAt: published.publishedAt,
     closesAt: published.closesAt,
     noticeDays: published.noticeDays,
-    finalized,
   };
 }
 

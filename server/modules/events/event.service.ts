@@ -235,12 +235,12 @@ export async function close(deps: Deps, actor: Actor, input: { eventId: string }
     },
     { timeout: 60_000 },
   );
-  let published: { batchId: string; noticeDays: number; finalized: number } | null = null;
+  let published: { batchId: string; noticeDays: number } | null = null;
   const ids = result.awards.created.map((a) => a.id);
   if (result.awards.status === "APPROVED" && ids.length) {
     try {
       const p = await publish(deps, actor, { awardIds: ids, title: `活动签到积分公示：${result.event.title}`.slice(0, 50) });
-      published = { batchId: p.batchId, noticeDays: p.noticeDays, finalized: p.finalized };
+      published = { batchId: p.batchId, noticeDays: p.noticeDays };
     } catch (err) {
       // The entries stay APPROVED and go out with the next notice the committee publishes.
       console.error(`[event.close] publishing the awards of event ${result.event.id} failed:`, err instanceof Error ? err.message : err);

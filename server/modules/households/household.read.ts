@@ -60,6 +60,20 @@ export async function householdLabels(db: Reader, villageId: string, ids: string
   return new Map(rows.map((h) => [h.id, h]));
 }
 
+/**
+ * Which of `userIds` are ACTIVE members (linked and accepted) of one of the village's households: the
+ * people whose accounts the village committee keeps. A member who has left no longer counts.
+ */
+export async function activeMemberUserIds(db: Reader, villageId: string, userIds: string[]): Promise<Set<string>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.householdMember.findMany({
+    where: { userId: { in: unique }, status: "ACTIVE", household: { villageId } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((r) => r.userId).filter((x): x is string => !!x));
+}
+
 /** Every household the user's account is a member of. */
 export async function householdsOfUser(db: Reader, userId: string): Promise<string[]> {
   const rows = await db.householdMember.findMany({ where: { userId }, select: { householdId: true } });

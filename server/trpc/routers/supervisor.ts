@@ -1,5 +1,5 @@
 import { allow, router } from "../init";
-import { ZSupervisorSetInput, ZSupervisorVillageInput } from "@/server/modules/accounts/account.schema";
+import { ZSupervisorHistoryInput, ZSupervisorSetInput, ZSupervisorVillageInput } from "@/server/modules/accounts/account.schema";
 import * as supervisors from "@/server/modules/accounts/supervisor.service";
 
 export const supervisorRouter = router({
@@ -9,5 +9,7 @@ export const supervisorRouter = router({
   set: allow("supervisor.set")
     .input(ZSupervisorSetInput)
     .mutation(({ ctx, input }) => supervisors.setSupervisor(ctx.deps, ctx.actor, input)),
-  history: allow("supervisor.history").query(({ ctx }) => supervisors.supervisorHistory(ctx.deps, ctx.actor)),
+  history: allow("supervisor.history")
+    .input(ZSupervisorHistoryInput)
+    .query(({ ctx, input }) => supervisors.supervisorHistory(ctx.deps, ctx.actor, input)),
 });
