@@ -178,6 +178,22 @@ describe("closing", () => {
     expect(board.items.map((n) => n.id)).toContain(notices[0]!.id);
   });
 
+  it("closed early by the committee: later votes are refused, the job finds nothing to close, one notice", async () => {
+    const w = await village();
+    const id = await openMotion(w);
+    await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
+    await w.as(w.heads[1]!).motion.vote({ motionId: id, option: "同意" });
+    const r = await w.api.motion.close({ id });
+    expect(r.result).toMatchObject({ electorate: 3, voted: 2, valid: true, outcome: "PASSED" });
+    await expect(w.as(w.heads[2]!).motion.vote({ motionId: id, option: "不同意" })).rejects.toMatchObject({ message: expect.stringContaining("投票已经截止") });
+    // the first household's retry still gets its vote back
+    await expect(w.as(w.heads[0]!).motion.vote({ motionId: id, option: "不同意" })).resolves.toMatchObject({ first: false, option: "同意" });
+    w.clock.set(new Date(w.clock.now().getTime() + 49 * HOUR));
+    await closeDue({ db: t.db, now: w.clock.now });
+    expect(await t.db.notice.count({ where: { villageId: w.v.id, kind: "RESULT" } })).toBe(1);
+    expect(await t.db.motionBallot.count({ where: { motionId: id } })).toBe(2);
+  });
+
   it("one vote of three households is below two thirds: the result notice says invalid", async () => {
     const w = await village();
     const id = await openMotion(w);

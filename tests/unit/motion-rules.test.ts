@@ -1,6 +1,7 @@
 /** The validity and decision rules of a vote at their edges: exactly half, one over, two thirds. */
 import { describe, expect, it } from "vitest";
 import { decide, isValid, outcomeOf, YES_NO } from "@/server/modules/council/motion.rules";
+import { timeLeft } from "@/server/modules/council/motion.view";
 
 const yesNo = (yes: number, no: number, abstain: number) => [
   { option: "同意", count: yes },
@@ -78,5 +79,15 @@ describe("outcome", () => {
   it("a candidates motion elects the winner", () => {
     const m = { options: ["张三", "李四"], validityRule: { kind: "ANY_TURNOUT" as const }, decisionRule: { kind: "MOST_VOTES" as const } };
     expect(outcomeOf(m, [{ option: "张三", count: 1 }, { option: "李四", count: 2 }], 10)).toMatchObject({ outcome: "ELECTED", winner: "李四" });
+  });
+});
+
+describe("time left on the ballot", () => {
+  const M = 60_000;
+  it("days and hours, hours and minutes, or minutes", () => {
+    expect(timeLeft((2 * 1440 + 3 * 60 + 5) * M)).toMatchObject({ unit: "days", days: 2, hours: 3 });
+    expect(timeLeft((3 * 60 + 5) * M)).toMatchObject({ unit: "hours", hours: 3, minutes: 5 });
+    expect(timeLeft(59 * M + 59_000)).toMatchObject({ unit: "minutes", minutes: 59 });
+    expect(timeLeft(-5)).toMatchObject({ unit: "minutes", minutes: 0 });
   });
 });
