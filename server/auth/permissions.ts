@@ -144,6 +144,14 @@ export const PERMISSIONS = {
   "notice.pin": ["COMMITTEE"],
   "notice.board": VILLAGE_PEOPLE,
   "notice.open": VILLAGE_PEOPLE,
+  // motions and votes: the committee drafts, opens (freezing the electorate) and closes; supervisors
+  // watch turnout; every account of the village sees the votes, and a household member casts its one vote
+  "motion.list": ["COMMITTEE", "SUPERVISOR"],
+  "motion.create": ["COMMITTEE"],
+  "motion.open": ["COMMITTEE"],
+  "motion.close": ["COMMITTEE"],
+  "motion.board": VILLAGE_PEOPLE,
+  "motion.vote": VILLAGE_PEOPLE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -24,11 +24,13 @@ import zhNotices from "./messages/zh/notices.json";
 import enNotices from "./messages/en/notices.json";
 import zhSettings from "./messages/zh/settings.json";
 import enSettings from "./messages/en/settings.json";
+import zhVotes from "./messages/zh/votes.json";
+import enVotes from "./messages/en/votes.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

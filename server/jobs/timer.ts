@@ -1,11 +1,13 @@
 /**
  * Background jobs inside each app instance: every 60 s, finalize notice batches whose window has
- * closed. Runs never overlap within an instance; across instances the per-entry row locks and the
- * ledger's idempotency keys make concurrent runs post each entry once. Logs counts, never personal data.
+ * closed, and close the motions whose closing time has come. Runs never overlap within an instance;
+ * across instances the per-entry row locks and the ledger's idempotency keys make concurrent runs post
+ * each entry once, and a motion closes once by its conditional UPDATE. Logs counts, never personal data.
  */
 import { appDeps } from "@/server/lib/deps";
 import { env } from "@/server/env";
 import { finalizeDue } from "@/server/modules/awards/finalize";
+import { closeDue } from "@/server/modules/council/motion.service";
 
 const INTERVAL_MS = 60_000;
 const g = globalThis as unknown as { mbJobTimer?: ReturnType<typeof setInterval> };
@@ -25,6 +27,12 @@ export function startJobTimer() {
       }
     } catch (e) {
       console.error("[jobs] finalize run failed:", e instanceof Error ? e.message : e);
+    }
+    try {
+      const m = await closeDue(appDeps());
+      if (m.closed || m.failed) console.log(`[jobs] motions: ${m.closed} closed, ${m.failed} failed`);
+    } catch (e) {
+      console.error("[jobs] motion closing run failed:", e instanceof Error ? e.message : e);
     } finally {
       running = false;
     }

@@ -15,6 +15,7 @@ import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
 import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
+import { motionRouter } from "./routers/motion";
 import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -38,6 +39,7 @@ export const appRouter = router({
   item: itemRouter,
   settlement: settlementRouter,
   notification: notificationRouter,
+  motion: motionRouter,
   notice: noticeRouter,
 });
 

@@ -8,10 +8,11 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村委会工作台: the village at a glance and the committee's everyday shortcuts. */
 export default async function CommitteeHome() {
   const caller = await serverCaller();
-  const [t, tp, tn, summary, awards] = await Promise.all([
+  const [t, tp, tn, tv, summary, awards] = await Promise.all([
     getTranslations(),
     getTranslations("points"),
     getTranslations("notices"),
+    getTranslations("votes"),
     caller.village.summary(),
     caller.award.list({ take: 1 }),
   ]);
@@ -36,6 +37,7 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/publicity" icon="megaphone" label={tp("home.publicity")} testId="go-publicity" />
           <LinkTile href="/c/rules" icon="scroll" label={tp("home.rules")} testId="go-rules" />
           <LinkTile href="/c/notices" icon="megaphone" label={tn("staff.title")} testId="go-notices" />
+          <LinkTile href="/c/motions" icon="check" label={tv("staff.title")} testId="go-motions" />
         </div>
         <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">
           {tp("home.allAwards")} ›

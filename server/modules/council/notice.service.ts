@@ -5,7 +5,7 @@
  * household's reading is recorded once, so the committee sees "已读 N / M 户".
  */
 import type { Actor } from "@/server/auth/actor";
-import type { Deps } from "@/server/lib/deps";
+import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { userNames } from "../accounts/account.read";
@@ -14,7 +14,7 @@ import { activeHouseholdCount, householdOfActor } from "../households/for-counci
 import { assertDraft, assertPublished, boardOrder, noticeVillage } from "./notice.policy";
 import * as repo from "./notice.repo";
 import { renderNotice } from "./notice.render";
-import type { CorrectNoticeInput, CreateNoticeInput, PinNoticeInput, UpdateNoticeInput } from "./notice.schema";
+import type { CorrectNoticeInput, CreateNoticeInput, NoticeKind, PinNoticeInput, UpdateNoticeInput } from "./notice.schema";
 
 const LIST_MAX = 200;
 
@@ -63,6 +63,17 @@ export async function publish(deps: Deps, actor: Actor, id: string) {
     await recordAudit(tx, actor, { regionId: villageId, action: "villageNotice.publish", entity: "Notice", entityId: id, after: { kind: notice.kind, title: notice.title, version: 1 } });
     return { id, version: 1, publishedAt: at };
   });
+}
+
+/**
+ * Publishes a notice written by the system inside the caller's transaction (a vote's 结果公告 at
+ * closing): created and published as version 1 at once, so it is posted exactly when the caller commits.
+ */
+export async function publishInTx(tx: Tx, data: { villageId: string; kind: NoticeKind; title: string; body: string; publishedById: string; at: Date }) {
+  const notice = await repo.createNotice(tx, { villageId: data.villageId, kind: data.kind, title: data.title, body: data.body, createdById: data.publishedById });
+  await repo.markPublished(tx, data.villageId, notice.id, data.at);
+  await repo.createVersion(tx, { noticeId: notice.id, version: 1, title: data.title, body: data.body, reason: "", publishedById: data.publishedById, publishedAt: data.at });
+  return { id: notice.id };
 }
 
 /**

@@ -20,3 +20,9 @@ export function householdOfActor(db: Reader, actor: Actor): Promise<{ id: string
 export function activeHouseholdCount(db: Reader, villageId: string): Promise<number> {
   return db.household.count({ where: { villageId, status: "ACTIVE" } });
 }
+
+/** The ids of the village's ACTIVE households: the electorate a village-wide motion freezes when it opens. */
+export async function activeHouseholdIds(db: Reader, villageId: string): Promise<string[]> {
+  const rows = await db.household.findMany({ where: { villageId, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.id);
+}

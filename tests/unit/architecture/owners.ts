@@ -53,6 +53,10 @@ export const OWNERS: Record<string, string> = {
   Notice: "council",
   NoticeVersion: "council",
   NoticeRead: "council",
+  // motions and votes, one per household
+  Motion: "council",
+  MotionElector: "council",
+  MotionBallot: "council",
 };
 
 /**

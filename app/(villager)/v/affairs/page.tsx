@@ -4,10 +4,18 @@ import { PageTitle } from "@/components/ui/card";
 import { Icon, type IconName } from "@/components/ui/icons";
 import { serverCaller } from "@/server/trpc/server-caller";
 
-/** 村务: the village notices (unread count), the points notice board (积分公示) and the village rules in force. */
+/** 村务: the village notices (unread count), the votes waiting for the household, the points notice board (积分公示) and the village rules in force. */
 export default async function AffairsPage() {
   const caller = await serverCaller();
-  const [t, tp, tn, notices] = await Promise.all([getTranslations("rules.affairs"), getTranslations("points"), getTranslations("notices"), caller.notice.board()]);
+  const [t, tp, tn, tv, notices, votes] = await Promise.all([
+    getTranslations("rules.affairs"),
+    getTranslations("points"),
+    getTranslations("notices"),
+    getTranslations("votes"),
+    caller.notice.board(),
+    caller.motion.board(),
+  ]);
+  const openVotes = votes.items.filter((m) => m.open && m.inElectorate && !m.votedAt).length;
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
@@ -18,6 +26,14 @@ export default async function AffairsPage() {
         body={notices.unread > 0 ? tn("hub.unread", { count: notices.unread }) : tn("hub.body")}
         badge={notices.unread > 0 ? notices.unread : undefined}
         testId="go-notices"
+      />
+      <HubLink
+        href="/v/affairs/votes"
+        icon="megaphone"
+        title={tv("hub.title")}
+        body={openVotes > 0 ? tv("hub.open", { count: openVotes }) : tv("hub.body")}
+        badge={openVotes > 0 ? openVotes : undefined}
+        testId="go-votes"
       />
       <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
       <HubLink href="/v/affairs/rules" icon="scroll" title={t("rulesLink")} body={t("rulesBody")} testId="go-rules" />

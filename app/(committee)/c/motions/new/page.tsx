@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { MotionForm } from "@/components/council/motion-form";
+import { Card, PageTitle } from "@/components/ui/card";
+
+/** 新建表决: saved as a draft; it is opened (freezing the list of voters) from the list. */
+export default async function Page() {
+  const t = await getTranslations("votes");
+  return (
+    <div className="space-y-4">
+      <Link href="/c/motions" className="inline-flex min-h-11 items-center text-lg text-brand">
+        ‹ {t("staff.backList")}
+      </Link>
+      <PageTitle>{t("staff.new")}</PageTitle>
+      <Card>
+        <MotionForm />
+      </Card>
+    </div>
+  );
+}

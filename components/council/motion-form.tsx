@@ -1,0 +1,126 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { ErrorBox } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Field, Input, Select } from "@/components/ui/field";
+import type { DecisionRule, ValidityRule } from "@/server/modules/council/motion.rules";
+import { MOTION_QUESTION_MAX, MOTION_TITLE_MAX } from "@/server/modules/council/motion.schema";
+import { villageInstant } from "@/server/lib/village-time.schema";
+import { TEXTAREA } from "./notice-form";
+
+const VALIDITY: ValidityRule["kind"][] = ["HOUSEHOLDS_TWO_THIRDS", "HOUSEHOLDS_MORE_THAN_HALF", "ANY_TURNOUT"];
+const DECISION: DecisionRule["kind"][] = ["MORE_THAN_HALF_PRESENT", "TWO_THIRDS_PRESENT", "MOST_VOTES"];
+
+/** 新建表决: title, question, 同意/不同意/弃权 or candidates, secret or not, closing time and the rules; saved as a draft. */
+export function MotionForm() {
+  const t = useTranslations("votes");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [question, setQuestion] = useState("");
+  const [kind, setKind] = useState<"yesNo" | "candidates">("yesNo");
+  const [candidates, setCandidates] = useState("");
+  const [secret, setSecret] = useState(false);
+  const [day, setDay] = useState("");
+  const [time, setTime] = useState("18:00");
+  const [validity, setValidity] = useState<ValidityRule["kind"]>("HOUSEHOLDS_TWO_THIRDS");
+  const [decision, setDecision] = useState<DecisionRule["kind"]>("MORE_THAN_HALF_PRESENT");
+  const create = useMutation(trpc.motion.create.mutationOptions({ onSuccess: () => router.push("/c/motions") }));
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const options = kind === "candidates" ? candidates.split("\n").map((c) => c.trim()).filter(Boolean) : undefined;
+        create.mutate({
+          title,
+          question,
+          options,
+          secret,
+          closesAt: day ? villageInstant(day, time) : new Date(0),
+          validityRule: { kind: validity },
+          decisionRule: { kind: decision },
+        });
+      }}
+    >
+      <Field label={t("form.title")}>
+        <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={MOTION_TITLE_MAX} required data-testid="motion-title" />
+      </Field>
+      <Field label={t("form.question")}>
+        <textarea className={TEXTAREA} value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={MOTION_QUESTION_MAX} required data-testid="motion-question" />
+      </Field>
+      <Field label={t("form.kind")}>
+        <Select value={kind} onChange={(e) => setKind(e.target.value as "yesNo" | "candidates")} data-testid="motion-kind">
+          <option value="yesNo">{t("form.yesNo")}</option>
+          <option value="candidates">{t("form.candidates")}</option>
+        </Select>
+      </Field>
+      {kind === "candidates" ? (
+        <Field label={t("form.candidates")}>
+          <textarea className={TEXTAREA} value={candidates} onChange={(e) => setCandidates(e.target.value)} data-testid="motion-candidates" />
+        </Field>
+      ) : null}
+      <label className="flex min-h-12 items-center gap-3 text-lg">
+        <input type="checkbox" className="h-6 w-6" checked={secret} onChange={(e) => setSecret(e.target.checked)} data-testid="motion-secret" />
+        {t("form.secret")}
+      </label>
+      <Field label={t("form.closesAt")}>
+        <div className="grid grid-cols-2 gap-2">
+          <Input type="date" value={day} onChange={(e) => setDay(e.target.value)} required data-testid="motion-day" />
+          <Input type="time" value={time} onChange={(e) => setTime(e.target.value)} required data-testid="motion-time" />
+        </div>
+      </Field>
+      <Field label={t("form.validity")}>
+        <Select value={validity} onChange={(e) => setValidity(e.target.value as ValidityRule["kind"])} data-testid="motion-validity">
+          {VALIDITY.map((k) => (
+            <option key={k} value={k}>
+              {t(`validity.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("form.decision")}>
+        <Select value={decision} onChange={(e) => setDecision(e.target.value as DecisionRule["kind"])} data-testid="motion-decision">
+          {DECISION.map((k) => (
+            <option key={k} value={k}>
+              {t(`decision.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorBox message={create.error?.message} />
+      <Button type="submit" className="w-full" disabled={create.isPending} data-testid="motion-save">
+        {t("form.save")}
+      </Button>
+    </form>
+  );
+}
+
+/** 开始投票 / 提前结束投票: asks first, then reloads the list. */
+export function MotionAction({ id, action }: { id: string; action: "open" | "close" }) {
+  const t = useTranslations("votes.staff");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const open = useMutation(trpc.motion.open.mutationOptions({ onSuccess: () => router.refresh() }));
+  const close = useMutation(trpc.motion.close.mutationOptions({ onSuccess: () => router.refresh() }));
+  const m = action === "open" ? open : close;
+  return (
+    <div className="space-y-2">
+      <ErrorBox message={m.error?.message} />
+      <ConfirmButton
+        variant={action === "open" ? "primary" : "danger"}
+        className="w-full"
+        label={t(action)}
+        question={t(action === "open" ? "openQuestion" : "closeQuestion")}
+        busy={m.isPending}
+        onConfirm={() => m.mutate({ id })}
+        testId={`motion-${action}`}
+      />
+    </div>
+  );
+}

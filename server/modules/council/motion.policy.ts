@@ -1,0 +1,55 @@
+import { DomainError } from "@/server/lib/errors";
+import { isYesNo, type DecisionRule, type Outcome, type ValidityRule } from "./motion.rules";
+
+/** Throws MOTION_CLOSES_IN_PAST: a vote needs time to be cast. */
+export function assertClosesLater(closesAt: Date, now: Date): void {
+  if (closesAt.getTime() <= now.getTime()) throw new DomainError("MOTION_CLOSES_IN_PAST");
+}
+
+/** Throws MOTION_RULE_IMPOSSIBLE: a yes/no question is decided by a share of those present, not by "most votes". */
+export function assertRuleFits(options: string[], decisionRule: DecisionRule): void {
+  if (isYesNo(options) && decisionRule.kind === "MOST_VOTES") throw new DomainError("MOTION_RULE_IMPOSSIBLE");
+}
+
+const VALIDITY_ZH: Record<ValidityRule["kind"], string> = {
+  HOUSEHOLDS_TWO_THIRDS: "三分之二以上的户参加投票方为有效",
+  HOUSEHOLDS_MORE_THAN_HALF: "过半数的户参加投票方为有效",
+  ANY_TURNOUT: "不设参加户数要求",
+};
+const DECISION_ZH: Record<DecisionRule["kind"], string> = {
+  MORE_THAN_HALF_PRESENT: "经参加投票户的过半数同意",
+  TWO_THIRDS_PRESENT: "经参加投票户的三分之二以上同意",
+  MOST_VOTES: "得票最多者当选（票数相同则不产生结果）",
+};
+const OUTCOME_ZH: Record<Outcome, string> = {
+  PASSED: "通过",
+  REJECTED: "未通过",
+  ELECTED: "当选",
+  NO_DECISION: "未产生结果",
+  INVALID: "参加户数不足，表决无效",
+};
+
+/** The 结果公告's Markdown: turnout (应到/实到), each choice's count, the rules applied and the outcome. */
+export function resultNoticeBody(r: {
+  question: string;
+  electorate: number;
+  voted: number;
+  counts: { option: string; count: number }[];
+  validityRule: ValidityRule;
+  decisionRule: DecisionRule;
+  outcome: Outcome;
+  winner: string | null;
+  secret: boolean;
+}): string {
+  const outcome = r.outcome === "ELECTED" ? `${r.winner ?? ""} ${OUTCOME_ZH.ELECTED}` : OUTCOME_ZH[r.outcome];
+  return [
+    `**表决事项**：${r.question}`,
+    "",
+    `- 应参加：${r.electorate} 户；实际投票：${r.voted} 户${r.secret ? "（无记名投票）" : ""}`,
+    ...r.counts.map((c) => `- ${c.option}：${c.count} 户`),
+    `- 有效规则：${VALIDITY_ZH[r.validityRule.kind]}`,
+    `- 决定规则：${DECISION_ZH[r.decisionRule.kind]}`,
+    "",
+    `**表决结果**：${outcome}`,
+  ].join("\n");
+}

@@ -1,0 +1,33 @@
+/** Inputs of motions and votes: drafting, opening, closing and casting a household's vote. */
+import { z } from "zod";
+import { ZId } from "@/server/lib/words.schema";
+import { YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
+
+export const MOTION_TITLE_MAX = 60;
+export const MOTION_QUESTION_MAX = 2000;
+export const MOTION_OPTION_MAX = 40;
+export const MOTION_OPTIONS_MAX = 20;
+
+const ZOption = z.string().trim().min(1).max(MOTION_OPTION_MAX);
+
+export const ZCreateMotionInput = z.object({
+  title: z.string().trim().min(1).max(MOTION_TITLE_MAX),
+  question: z.string().trim().min(1).max(MOTION_QUESTION_MAX),
+  // 同意/不同意/弃权 unless candidates are named
+  options: z
+    .array(ZOption)
+    .min(2)
+    .max(MOTION_OPTIONS_MAX)
+    .refine((o) => new Set(o).size === o.length, { message: "validation.duplicateOption" })
+    .default([...YES_NO]),
+  secret: z.boolean().default(false),
+  closesAt: z.coerce.date(),
+  validityRule: ZValidityRule.default({ kind: "HOUSEHOLDS_TWO_THIRDS" }),
+  decisionRule: ZDecisionRule.default({ kind: "MORE_THAN_HALF_PRESENT" }),
+});
+export type CreateMotionInput = z.infer<typeof ZCreateMotionInput>;
+
+export const ZMotionIdInput = z.object({ id: ZId });
+
+export const ZVoteInput = z.object({ motionId: ZId, option: ZOption });
+export type VoteInput = z.infer<typeof ZVoteInput>;

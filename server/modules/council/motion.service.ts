@@ -1,0 +1,223 @@
+/**
+ * Motions and votes, one vote per household (docs/architecture.md, "Rules and deliberation"). The
+ * committee drafts a motion and opens it, which freezes the electorate (the village's ACTIVE
+ * households at that moment); each household votes once, a retry returns the first vote; closing
+ * happens once (the job at the closing time, or the committee earlier), counts with COUNT(*) and
+ * posts a 结果公告 through the notice service in the same transaction.
+ * A secret ballot keeps "the household voted" (MotionElector.votedAt) apart from "what was voted"
+ * (a MotionBallot row with a random id, no household and no time).
+ */
+import type { Actor } from "@/server/auth/actor";
+import type { Deps } from "@/server/lib/deps";
+import { DomainError } from "@/server/lib/errors";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
+import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
+import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
+import * as repo from "./motion.repo";
+import { outcomeOf, ZDecisionRule, ZValidityRule } from "./motion.rules";
+import type { CreateMotionInput, VoteInput } from "./motion.schema";
+import { publishInTx } from "./notice.service";
+import { noticeVillage } from "./notice.policy";
+
+const LIST_MAX = 100;
+const DUE_BATCH = 50;
+
+/** Drafts a motion (nobody votes until it opens). Throws MOTION_CLOSES_IN_PAST, MOTION_RULE_IMPOSSIBLE. */
+export async function createMotion(deps: Deps, actor: Actor, input: CreateMotionInput) {
+  const villageId = noticeVillage(actor);
+  assertClosesLater(input.closesAt, deps.now());
+  assertRuleFits(input.options, input.decisionRule);
+  return deps.db.$transaction(async (tx) => {
+    const m = await repo.createMotion(tx, { villageId, ...input, createdById: actor.userId });
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "motion.create",
+      entity: "Motion",
+      entityId: m.id,
+      after: { title: input.title, options: input.options, secret: input.secret, closesAt: input.closesAt.toISOString() },
+    });
+    return { id: m.id };
+  });
+}
+
+/**
+ * Opens a draft: the village's ACTIVE households now are its electorate, frozen (a household added
+ * later does not vote on it). Throws NOT_FOUND, MOTION_NOT_DRAFT, MOTION_CLOSES_IN_PAST, MOTION_NO_ELECTORS.
+ */
+export async function openMotion(deps: Deps, actor: Actor, id: string) {
+  const villageId = noticeVillage(actor);
+  const at = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const m = await repo.findMotion(tx, villageId, id);
+    if (!m) throw new DomainError("NOT_FOUND");
+    if (m.status !== "DRAFT") throw new DomainError("MOTION_NOT_DRAFT");
+    assertClosesLater(m.closesAt, at);
+    const households = await activeHouseholdIds(tx, villageId);
+    if (households.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
+    if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
+    await repo.freezeElectorate(tx, id, households);
+    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: households.length } });
+    return { id, opensAt: at, electorate: households.length };
+  });
+}
+
+export type VoteResult = { motionId: string; votedAt: Date; first: boolean; option: string | null };
+
+/**
+ * Casts the actor's household's vote. The first vote of the household counts; any later one (a
+ * retry, another member, another choice) returns that first vote and changes nothing. Throws
+ * NOT_FOUND (no such motion in the actor's village), MOTION_NOT_OPEN, MOTION_NOT_ELECTOR,
+ * MOTION_CLOSED, MOTION_BAD_OPTION.
+ */
+export async function vote(deps: Deps, actor: Actor, input: VoteInput): Promise<VoteResult> {
+  const villageId = noticeVillage(actor);
+  const at = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    const m = await repo.lockMotionForVote(tx, villageId, input.motionId);
+    if (!m) throw new DomainError("NOT_FOUND");
+    if (m.status === "DRAFT") throw new DomainError("MOTION_NOT_OPEN");
+    const household = await householdOfActor(tx, actor);
+    const elector = household ? await repo.findElector(tx, input.motionId, household.id) : null;
+    if (!household || !elector) throw new DomainError("MOTION_NOT_ELECTOR");
+    const firstVote = async (): Promise<VoteResult> => {
+      const e = await repo.findElector(tx, input.motionId, household.id);
+      const option = m.secret ? null : await repo.openBallotOf(tx, input.motionId, household.id);
+      return { motionId: input.motionId, votedAt: e!.votedAt!, first: false, option };
+    };
+    if (elector.votedAt) return firstVote();
+    if (m.status !== "OPEN" || m.closesAt.getTime() <= at.getTime()) throw new DomainError("MOTION_CLOSED");
+    if (!m.options.includes(input.option)) throw new DomainError("MOTION_BAD_OPTION");
+    if ((await repo.markVoted(tx, input.motionId, household.id, at, m.secret ? null : actor.userId)) === 0) return firstVote();
+    await repo.insertBallot(tx, { motionId: input.motionId, option: input.option, householdId: m.secret ? null : household.id });
+    return { motionId: input.motionId, votedAt: at, first: true, option: input.option };
+  });
+}
+
+/**
+ * Closes one open motion, once: the conditional UPDATE lets exactly one caller through, which counts
+ * (COUNT(*)), stores the result and publishes the 结果公告 in the same transaction. Returns null
+ * when it was not open (already closed by someone else).
+ */
+async function closeOne(deps: Deps, id: string, by: Actor | null) {
+  const at = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    if ((await repo.markClosed(tx, id, at)) === 0) return null;
+    const m = (await repo.findMotionAnyVillage(tx, id))!;
+    const [tally, turnout] = await Promise.all([repo.tally(tx, id), repo.turnout(tx, [id])]);
+    const electorate = turnout.get(id)?.electorate ?? 0;
+    const counts = m.options.map((option) => ({ option, count: tally.get(option) ?? 0 }));
+    const validityRule = ZValidityRule.parse(m.validityRule);
+    const decisionRule = ZDecisionRule.parse(m.decisionRule);
+    const o = outcomeOf({ options: m.options, validityRule, decisionRule }, counts, electorate);
+    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome };
+    const notice = await publishInTx(tx, {
+      villageId: m.villageId,
+      kind: "RESULT",
+      title: `表决结果公告：${m.title}`.slice(0, 60),
+      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret }),
+      publishedById: by?.userId ?? m.createdById,
+      at,
+    });
+    await repo.saveResult(tx, id, result, notice.id);
+    await recordAudit(tx, by ?? SYSTEM_ACTOR, { regionId: m.villageId, action: "motion.close", entity: "Motion", entityId: id, after: { ...result, resultNoticeId: notice.id } });
+    return { id, result, resultNoticeId: notice.id };
+  });
+}
+
+/** The committee closes an open motion now (before its closing time). Throws NOT_FOUND, MOTION_NOT_OPEN. */
+export async function closeMotion(deps: Deps, actor: Actor, id: string) {
+  const villageId = noticeVillage(actor);
+  const m = await repo.findMotion(deps.db, villageId, id);
+  if (!m) throw new DomainError("NOT_FOUND");
+  if (m.status === "DRAFT") throw new DomainError("MOTION_NOT_OPEN");
+  const closed = await closeOne(deps, id, actor);
+  if (closed) return closed;
+  const again = (await repo.findMotion(deps.db, villageId, id))!;
+  return { id, result: again.result, resultNoticeId: again.resultNoticeId };
+}
+
+/**
+ * The job: closes every open motion whose closing time has come. Safe to run twice and from several
+ * instances at once (each motion closes once, see closeOne). Returns counts, never names.
+ */
+export async function closeDue(deps: Deps): Promise<{ closed: number; failed: number }> {
+  const ids = await repo.dueMotionIds(deps.db, deps.now(), DUE_BATCH);
+  let closed = 0;
+  let failed = 0;
+  for (const id of ids) {
+    try {
+      if (await closeOne(deps, id, null)) closed++;
+    } catch (e) {
+      failed++;
+      console.error("[jobs] closing a motion failed:", e instanceof Error ? e.message : e);
+    }
+  }
+  return { closed, failed };
+}
+
+/** The committee's list: every motion with its turnout; the counts only once it is closed (never a running tally). */
+export async function staffList(deps: Deps, actor: Actor) {
+  const villageId = noticeVillage(actor);
+  const motions = await repo.listMotions(deps.db, villageId, LIST_MAX);
+  const turnout = await repo.turnout(deps.db, motions.map((m) => m.id));
+  return {
+    items: motions.map((m) => ({
+      id: m.id,
+      title: m.title,
+      question: m.question,
+      options: m.options,
+      secret: m.secret,
+      status: m.status,
+      opensAt: m.opensAt,
+      closesAt: m.closesAt,
+      closedAt: m.closedAt,
+      validityRule: m.validityRule,
+      decisionRule: m.decisionRule,
+      electorate: turnout.get(m.id)?.electorate ?? 0,
+      voted: turnout.get(m.id)?.voted ?? 0,
+      result: m.status === "CLOSED" ? m.result : null,
+      resultNoticeId: m.resultNoticeId,
+    })),
+  };
+}
+
+/**
+ * The villager's votes on 村务: open motions first (with the time left and whether the household has
+ * voted, and on an open ballot how), then the closed ones with their results.
+ */
+export async function board(deps: Deps, actor: Actor) {
+  const villageId = noticeVillage(actor);
+  const now = deps.now();
+  const [motions, household] = await Promise.all([repo.listPublicMotions(deps.db, villageId, LIST_MAX), householdOfActor(deps.db, actor)]);
+  const ids = motions.map((m) => m.id);
+  const [electors, turnout] = await Promise.all([
+    household ? repo.householdElectors(deps.db, household.id, ids) : Promise.resolve(new Map<string, Date | null>()),
+    repo.turnout(deps.db, ids),
+  ]);
+  const items = await Promise.all(
+    motions.map(async (m) => {
+      const open = m.status === "OPEN" && m.closesAt.getTime() > now.getTime();
+      const inElectorate = electors.has(m.id);
+      const votedAt = electors.get(m.id) ?? null;
+      const myChoice = household && votedAt && !m.secret ? await repo.openBallotOf(deps.db, m.id, household.id) : null;
+      return {
+        id: m.id,
+        title: m.title,
+        question: m.question,
+        options: m.options,
+        secret: m.secret,
+        open,
+        closesAt: m.closesAt,
+        msLeft: open ? m.closesAt.getTime() - now.getTime() : 0,
+        inElectorate,
+        votedAt,
+        myChoice,
+        electorate: turnout.get(m.id)?.electorate ?? 0,
+        voted: turnout.get(m.id)?.voted ?? 0,
+        result: m.status === "CLOSED" ? m.result : null,
+        resultNoticeId: m.resultNoticeId,
+      };
+    }),
+  );
+  return { now, items: [...items.filter((i) => i.open), ...items.filter((i) => !i.open)] };
+}
