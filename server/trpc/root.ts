@@ -15,6 +15,7 @@ import { pointsRouter } from "./routers/points";
 import { relationRouter } from "./routers/relation";
 import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
+import { bodyRouter } from "./routers/body";
 import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -39,6 +40,7 @@ export const appRouter = router({
   settlement: settlementRouter,
   notification: notificationRouter,
   notice: noticeRouter,
+  body: bodyRouter,
 });
 
 export type AppRouter = typeof appRouter;

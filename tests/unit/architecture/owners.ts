@@ -53,6 +53,8 @@ export const OWNERS: Record<string, string> = {
   Notice: "council",
   NoticeVersion: "council",
   NoticeRead: "council",
+  Body: "council",
+  BodyMember: "council",
 };
 
 /**
