@@ -24,11 +24,13 @@ import zhNotices from "./messages/zh/notices.json";
 import enNotices from "./messages/en/notices.json";
 import zhSettings from "./messages/zh/settings.json";
 import enSettings from "./messages/en/settings.json";
+import zhBodies from "./messages/zh/bodies.json";
+import enBodies from "./messages/en/bodies.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhBodies },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enBodies },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

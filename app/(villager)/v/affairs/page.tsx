@@ -4,10 +4,16 @@ import { PageTitle } from "@/components/ui/card";
 import { Icon, type IconName } from "@/components/ui/icons";
 import { serverCaller } from "@/server/trpc/server-caller";
 
-/** 村务: the village notices (unread count), the points notice board (积分公示) and the village rules in force. */
+/** 村务: the village notices (unread count), the points notice board (积分公示), the village rules in force and its bodies. */
 export default async function AffairsPage() {
   const caller = await serverCaller();
-  const [t, tp, tn, notices] = await Promise.all([getTranslations("rules.affairs"), getTranslations("points"), getTranslations("notices"), caller.notice.board()]);
+  const [t, tp, tn, tb, notices] = await Promise.all([
+    getTranslations("rules.affairs"),
+    getTranslations("points"),
+    getTranslations("notices"),
+    getTranslations("bodies"),
+    caller.notice.board(),
+  ]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("title")}</PageTitle>
@@ -21,6 +27,7 @@ export default async function AffairsPage() {
       />
       <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
       <HubLink href="/v/affairs/rules" icon="scroll" title={t("rulesLink")} body={t("rulesBody")} testId="go-rules" />
+      <HubLink href="/v/affairs/bodies" icon="users" title={tb("villager.hubTitle")} body={tb("villager.hubBody")} testId="go-bodies" />
     </div>
   );
 }
