@@ -77,7 +77,7 @@ async function TermRow({ m, manage }: { m: BodyTerm; manage: boolean }) {
         </span>
         <span className="block text-base text-stone-600">
           {t("add.household", { number: m.householdNumber })} ·{" "}
-          {m.termEnd ? t("term.range", { start: m.termStart, end: m.termEnd }) : t("term.since", { start: m.termStart })}
+          <span className="whitespace-nowrap">{m.termEnd ? t("term.range", { start: m.termStart, end: m.termEnd }) : t("term.since", { start: m.termStart })}</span>
           {m.ended ? ` · ${t("term.ended")}` : m.upcoming ? ` · ${t("term.upcoming")}` : ""}
         </span>
       </span>

@@ -161,12 +161,43 @@ describe("the separation of the 村民委员会 and the 村务监督委员会", 
     await api.body.addMember({ bodyId: sup, personId: zhao, role: "CHAIR", termStart: "2025-01-01" });
     const before = await written(v.id);
     await expect(api.body.addMember({ bodyId: cw, personId: zhao, role: "MEMBER", termStart: "2026-01-01" })).rejects.toMatchObject({
-      message: expect.stringContaining("村务监督委员会的在任成员"),
+      message: expect.stringContaining("村务监督委员会的在任成员或镇里任命的监督员"),
     });
     await expect(api.body.addMember({ bodyId: cw, personId: await person(h1.id, "赵敏之夫"), role: "MEMBER", termStart: "2026-01-01" })).rejects.toMatchObject({
       message: expect.stringContaining("近亲属"),
     });
     expect((await written(v.id)).members).toEqual([...before.members]);
+  });
+});
+
+describe("the separation, continued", () => {
+  it("counts the town's SUPERVISOR appointment on the supervisory side: neither they nor their household join the committee body", async () => {
+    const { v, api, h1, h2, cw } = await village();
+    const appointed = await makeActor(t.db, "SUPERVISOR", v.id);
+    const self = await person(h1.id, "钱监督", appointed.userId);
+    const before = await written(v.id);
+    await expect(api.body.addMember({ bodyId: cw, personId: self, role: "MEMBER", termStart: "2026-01-01" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("镇里任命的监督员"),
+    });
+    await expect(api.body.addMember({ bodyId: cw, personId: await person(h1.id, "钱监督之女"), role: "MEMBER", termStart: "2026-01-01" })).rejects.toMatchObject({
+      message: expect.stringContaining("近亲属"),
+    });
+    expect((await written(v.id)).members).toEqual(before.members);
+    await expect(api.body.addMember({ bodyId: cw, personId: await person(h2.id, "孙委员"), role: "MEMBER", termStart: "2026-01-01" })).resolves.toBeTruthy();
+  });
+
+  it("two additions at once — a man to the committee, his wife to the supervisors — never both succeed", async () => {
+    const { v, h1, cw, sup } = await village();
+    const [c1, c2] = [callerFor(t.db, await committeeActor(v.id)), callerFor(t.db, await committeeActor(v.id))];
+    const husband = await person(h1.id, "丈夫");
+    const wife = await person(h1.id, "妻子");
+    const results = await Promise.allSettled([
+      c1.body.addMember({ bodyId: cw, personId: husband, role: "MEMBER", termStart: "2026-01-01" }),
+      c2.body.addMember({ bodyId: sup, personId: wife, role: "MEMBER", termStart: "2026-01-01" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.bodyMember.count({ where: { villageId: v.id } })).toBe(1);
   });
 });
 

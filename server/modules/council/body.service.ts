@@ -42,8 +42,10 @@ async function opposingSide(tx: Tx, villageId: string, kind: BodyKind, today: st
   if (!opposing) return [];
   const terms = (await repo.unendedTermsOfKind(tx, villageId, opposing)).filter((m) => termOpen(m, today));
   const side: SidePerson[] = terms.map((m) => ({ memberId: m.householdMemberId, userId: m.userId, householdIds: [m.householdId] }));
-  // the COMMITTEE role counts as serving on the 村民委员会 even without a body row
-  const roleHolders = opposing === "COMMITTEE" ? await villageCommitteeUserIds(tx, villageId) : [];
+  // the COMMITTEE role counts as serving on the 村民委员会, and the town's SUPERVISOR appointment as
+  // serving on the 村务监督委员会, even without a body row
+  const roleHolders =
+    opposing === "COMMITTEE" ? await villageCommitteeUserIds(tx, villageId) : (await villageSupervisorNames(tx, villageId)).map((s) => s.userId);
   const users = [...new Set([...side.map((s) => s.userId), ...roleHolders].filter((x): x is string => !!x))];
   const households = await villageHouseholdsOfUsers(tx, villageId, users);
   for (const s of side) if (s.userId) s.householdIds.push(...(households.get(s.userId) ?? []));
