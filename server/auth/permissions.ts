@@ -152,6 +152,15 @@ export const PERMISSIONS = {
   "motion.close": ["COMMITTEE"],
   "motion.board": VILLAGE_PEOPLE,
   "motion.vote": VILLAGE_PEOPLE,
+  // village bodies (docs/architecture.md, "Councils as bodies"): the committee records them and their
+  // members' terms; supervisors read along; villagers see current members; the town and county read
+  "body.list": ["COMMITTEE", "SUPERVISOR"],
+  "body.people": ["COMMITTEE"],
+  "body.create": ["COMMITTEE"],
+  "body.addMember": ["COMMITTEE"],
+  "body.endTerm": ["COMMITTEE"],
+  "body.board": VILLAGE_PEOPLE,
+  "body.village": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -26,11 +26,13 @@ import zhSettings from "./messages/zh/settings.json";
 import enSettings from "./messages/en/settings.json";
 import zhVotes from "./messages/zh/votes.json";
 import enVotes from "./messages/en/votes.json";
+import zhBodies from "./messages/zh/bodies.json";
+import enBodies from "./messages/en/bodies.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

@@ -16,6 +16,7 @@ import { relationRouter } from "./routers/relation";
 import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
 import { motionRouter } from "./routers/motion";
+import { bodyRouter } from "./routers/body";
 import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -41,6 +42,7 @@ export const appRouter = router({
   notification: notificationRouter,
   motion: motionRouter,
   notice: noticeRouter,
+  body: bodyRouter,
 });
 
 export type AppRouter = typeof appRouter;

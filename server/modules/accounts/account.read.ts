@@ -131,3 +131,12 @@ export async function villageSupervisorNames(db: Db | Tx, villageId: string): Pr
   });
   return rows.map((r) => ({ userId: r.user.id, name: r.user.name }));
 }
+
+/** The accounts holding an active COMMITTEE role in the village (their ids). */
+export async function villageCommitteeUserIds(db: Db | Tx, villageId: string): Promise<string[]> {
+  const rows = await db.membership.findMany({
+    where: { regionId: villageId, role: "COMMITTEE", active: true, user: { active: true } },
+    select: { userId: true },
+  });
+  return [...new Set(rows.map((r) => r.userId))];
+}

@@ -26,3 +26,46 @@ export async function activeHouseholdIds(db: Reader, villageId: string): Promise
   const rows = await db.household.findMany({ where: { villageId, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
   return rows.map((r) => r.id);
 }
+
+/** A person of the village's households, as a body's member is picked: their household and account. */
+export type VillagePerson = { id: string; name: string; householdId: string; householdNumber: string; userId: string | null; active: boolean };
+
+/** The household member `memberId` when their household is of the village (null otherwise). */
+export async function villagePerson(db: Reader, villageId: string, memberId: string): Promise<VillagePerson | null> {
+  const m = await db.householdMember.findFirst({
+    where: { id: memberId, household: { villageId } },
+    select: { id: true, name: true, householdId: true, userId: true, status: true, household: { select: { number: true, status: true } } },
+  });
+  if (!m) return null;
+  return {
+    id: m.id,
+    name: m.name,
+    householdId: m.householdId,
+    householdNumber: m.household.number,
+    userId: m.userId,
+    active: m.status === "ACTIVE" && m.household.status === "ACTIVE",
+  };
+}
+
+/** The village's current people whose name contains `q` (for the committee's picker), households in order. */
+export async function findVillagePeople(db: Reader, villageId: string, q: string, take: number): Promise<VillagePerson[]> {
+  const rows = await db.householdMember.findMany({
+    where: { status: "ACTIVE", household: { villageId, status: "ACTIVE" }, ...(q ? { name: { contains: q } } : {}) },
+    select: { id: true, name: true, householdId: true, userId: true, household: { select: { number: true } } },
+    orderBy: [{ household: { number: "asc" } }, { createdAt: "asc" }],
+    take,
+  });
+  return rows.map((m) => ({ id: m.id, name: m.name, householdId: m.householdId, householdNumber: m.household.number, userId: m.userId, active: true }));
+}
+
+/** The village's households each of the accounts is a member of (a close relative shares one). */
+export async function villageHouseholdsOfUsers(db: Reader, villageId: string, userIds: string[]): Promise<Map<string, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.householdMember.findMany({
+    where: { userId: { in: userIds }, status: "ACTIVE", household: { villageId } },
+    select: { userId: true, householdId: true },
+  });
+  const out = new Map<string, string[]>();
+  for (const r of rows) if (r.userId) out.set(r.userId, [...(out.get(r.userId) ?? []), r.householdId]);
+  return out;
+}

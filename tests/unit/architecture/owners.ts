@@ -57,6 +57,8 @@ export const OWNERS: Record<string, string> = {
   Motion: "council",
   MotionElector: "council",
   MotionBallot: "council",
+  Body: "council",
+  BodyMember: "council",
 };
 
 /**
