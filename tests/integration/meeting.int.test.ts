@@ -152,6 +152,19 @@ describe("meetings of a body", () => {
     expect(await api.meeting.minutes({ id: m.id, minutes: "记录。" })).toMatchObject({ expected: 4, present: 2, valid: false });
   });
 
+  it("concurrent marks of one person give one row, and concurrent minutes post one 会议纪要", async () => {
+    const { v, api, bodyId, members } = await village("DELIBERATION", 2);
+    const m = await api.meeting.schedule({ bodyId, title: "并发", startsAt: inDays(3), place: "村委会", agenda: ["议事"] });
+    const marks = await Promise.allSettled(Array.from({ length: 5 }, () => api.meeting.attend({ meetingId: m.id, personId: members[0]!, channel: "SECRETARY" })));
+    expect(marks.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.meetingAttendance.count({ where: { meetingId: m.id } })).toBe(1);
+    const noticesBefore = await t.db.notice.count({ where: { villageId: v.id } });
+    const runs = await Promise.allSettled(Array.from({ length: 3 }, () => api.meeting.minutes({ id: m.id, minutes: "纪要。" })));
+    expect(runs.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.notice.count({ where: { villageId: v.id } })).toBe(noticesBefore + 1);
+    expect(await t.db.meeting.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "HELD", expected: 2, present: 1, valid: false });
+  });
+
   it("another village's committee gets NOT_FOUND and bad input is refused; nothing written", async () => {
     const { v, api, bodyId, members } = await village("DELIBERATION", 2);
     const m = await api.meeting.schedule({ bodyId, title: "例会", startsAt: inDays(3), place: "村委会", agenda: ["议事"] });
