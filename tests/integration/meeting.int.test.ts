@@ -165,6 +165,20 @@ describe("meetings of a body", () => {
     expect(await t.db.meeting.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ status: "HELD", expected: 2, present: 1, valid: false });
   });
 
+  it("the town reads the meetings of its villages (no levers); another town gets NOT_FOUND", async () => {
+    const { v, api, bodyId, members } = await village("DELIBERATION", 2);
+    const m = await api.meeting.schedule({ bodyId, title: "镇里看得到", startsAt: inDays(3), place: "村委会", agenda: ["议事"] });
+    await api.meeting.attend({ meetingId: m.id, personId: members[0]!, channel: "CARD" });
+    const town = callerFor(t.db, await makeActor(t.db, "TOWN_ADMIN", v.townId));
+    const read = await town.meeting.village({ villageId: v.id });
+    expect(read.items.find((x) => x.id === m.id)).toMatchObject({ title: "镇里看得到", expected: 2, present: 1, status: "SCHEDULED" });
+    expect(JSON.stringify(read)).not.toMatch(/1[3-9]\d{9}|userId/);
+    await expect(town.meeting.attend({ meetingId: m.id, personId: members[1]!, channel: "CARD" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = await makeVillage(t.db);
+    const otherTown = callerFor(t.db, await makeActor(t.db, "TOWN_ADMIN", other.townId));
+    await expect(otherTown.meeting.village({ villageId: v.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("another village's committee gets NOT_FOUND and bad input is refused; nothing written", async () => {
     const { v, api, bodyId, members } = await village("DELIBERATION", 2);
     const m = await api.meeting.schedule({ bodyId, title: "例会", startsAt: inDays(3), place: "村委会", agenda: ["议事"] });

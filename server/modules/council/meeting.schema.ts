@@ -23,6 +23,7 @@ export const ZScheduleMeetingInput = z.object({
 export type ScheduleMeetingInput = z.infer<typeof ZScheduleMeetingInput>;
 
 export const ZMeetingIdInput = z.object({ id: ZId });
+export const ZMeetingVillageInput = z.object({ villageId: ZId });
 
 export const ZMarkAttendanceInput = z.object({
   meetingId: ZId,

@@ -10,8 +10,9 @@ import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { villageDay, villageMinute } from "@/server/lib/village-time.schema";
-import { recordAudit } from "../audit/audit.service";
+import { auditScope, recordAudit } from "../audit/audit.service";
 import { memberLabels } from "../households/member.read";
+import { villageAmong } from "../regions/region.read";
 import * as bodyRepo from "./body.repo";
 import type { BodyKind } from "./body.schema";
 import { meetingValid, quorumRule, termCovers } from "./meeting.rules";
@@ -150,8 +151,18 @@ export async function publishMinutes(deps: Deps, actor: Actor, input: PublishMin
  * (name, household number, present or not, how) and 应到 / 实到 / valid — live while scheduled,
  * frozen once held.
  */
-export async function staffList(deps: Deps, actor: Actor) {
-  const villageId = noticeVillage(actor);
+export function staffList(deps: Deps, actor: Actor) {
+  return meetingsView(deps, noticeVillage(actor));
+}
+
+/** A village's meetings for the town or county above it (read-only). Throws NOT_FOUND outside their region. */
+export async function villageMeetings(deps: Deps, actor: Actor, villageId: string) {
+  const v = await villageAmong(deps.db, villageId, await auditScope(deps.db, actor));
+  if (!v) throw new DomainError("NOT_FOUND");
+  return { village: v, ...(await meetingsView(deps, v.id)) };
+}
+
+async function meetingsView(deps: Deps, villageId: string) {
   const meetings = await repo.listMeetings(deps.db, villageId, LIST_MAX);
   const attendance = await repo.listAttendance(deps.db, villageId, meetings.map((m) => m.id));
   const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];

@@ -1,5 +1,5 @@
 import { allow, router } from "../init";
-import { ZMarkAttendanceInput, ZPublishMinutesInput, ZScheduleMeetingInput } from "@/server/modules/council/meeting.schema";
+import { ZMarkAttendanceInput, ZMeetingVillageInput, ZPublishMinutesInput, ZScheduleMeetingInput } from "@/server/modules/council/meeting.schema";
 import * as meetings from "@/server/modules/council/meeting.service";
 
 export const meetingRouter = router({
@@ -13,4 +13,7 @@ export const meetingRouter = router({
   minutes: allow("meeting.minutes")
     .input(ZPublishMinutesInput)
     .mutation(({ ctx, input }) => meetings.publishMinutes(ctx.deps, ctx.actor, input)),
+  village: allow("meeting.village")
+    .input(ZMeetingVillageInput)
+    .query(({ ctx, input }) => meetings.villageMeetings(ctx.deps, ctx.actor, input.villageId)),
 });
