@@ -161,6 +161,13 @@ export const PERMISSIONS = {
   "body.endTerm": ["COMMITTEE"],
   "body.board": VILLAGE_PEOPLE,
   "body.village": ADMINS,
+  // a body's meetings (docs/architecture.md, "Meetings"): the committee schedules, marks attendance
+  // and publishes the minutes; supervisors read along; the town and county read the villages below
+  "meeting.list": ["COMMITTEE", "SUPERVISOR"],
+  "meeting.schedule": ["COMMITTEE"],
+  "meeting.attend": ["COMMITTEE"],
+  "meeting.minutes": ["COMMITTEE"],
+  "meeting.village": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ import { supervisorRouter } from "./routers/supervisor";
 import { eventRouter } from "./routers/event";
 import { motionRouter } from "./routers/motion";
 import { bodyRouter } from "./routers/body";
+import { meetingRouter } from "./routers/meeting";
 import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   motion: motionRouter,
   notice: noticeRouter,
   body: bodyRouter,
+  meeting: meetingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,8 @@ export const OWNERS: Record<string, string> = {
   MotionBallot: "council",
   Body: "council",
   BodyMember: "council",
+  Meeting: "council",
+  MeetingAttendance: "council",
 };
 
 /**
