@@ -14,20 +14,33 @@ import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
-import { outcomeOf, ZDecisionRule, ZValidityRule } from "./motion.rules";
+import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
 import type { CreateMotionInput, VoteInput } from "./motion.schema";
 import { publishInTx } from "./notice.service";
+import { adoptByVoteInTx, lockProposedBook, type VoteAdoption } from "../rules/rule.service";
 import { noticeVillage } from "./notice.policy";
 
 const LIST_MAX = 100;
 const DUE_BATCH = 50;
 
-/** Drafts a motion (nobody votes until it opens). Throws MOTION_CLOSES_IN_PAST, MOTION_RULE_IMPOSSIBLE. */
+/**
+ * Drafts a motion (nobody votes until it opens). A motion may name a draft rule book put forward
+ * for adoption: it is then a yes/no vote of all the village's households (never the
+ * representatives) with a 村民会议 validity rule, and at most one draft or open motion names a book.
+ * Throws MOTION_CLOSES_IN_PAST, MOTION_RULE_IMPOSSIBLE, MOTION_BOOK_NEEDS_VILLAGE_VOTE,
+ * MOTION_BOOK_NOT_PROPOSED, MOTION_BOOK_TAKEN.
+ */
 export async function createMotion(deps: Deps, actor: Actor, input: CreateMotionInput) {
   const villageId = noticeVillage(actor);
   assertClosesLater(input.closesAt, deps.now());
   assertRuleFits(input.options, input.decisionRule);
+  if (input.ruleBookId) assertBookVoteShape(input);
   return deps.db.$transaction(async (tx) => {
+    if (input.ruleBookId) {
+      // the book's row lock makes a second motion for the same book wait, then see the first
+      await lockProposedBook(tx, villageId, input.ruleBookId);
+      if (await repo.liveMotionForBook(tx, villageId, input.ruleBookId)) throw new DomainError("MOTION_BOOK_TAKEN");
+    }
     const m = await repo.createMotion(tx, { villageId, ...input, createdById: actor.userId });
     await recordAudit(tx, actor, {
       regionId: villageId,
@@ -38,6 +51,14 @@ export async function createMotion(deps: Deps, actor: Actor, input: CreateMotion
     });
     return { id: m.id };
   });
+}
+
+/** A rule book is adopted by 同意/不同意/弃权 of the households, valid only with a 村民会议 turnout. */
+function assertBookVoteShape(input: CreateMotionInput) {
+  const yesNo = input.options.length === YES_NO.length && input.options.every((o, i) => o === YES_NO[i]);
+  // every motion's electorate is today VILLAGE_HOUSEHOLDS (the column's only value); a body's or the
+  // representatives' electorate must be refused here once it exists
+  if (!yesNo || input.validityRule.kind === "ANY_TURNOUT" || input.decisionRule.kind === "MOST_VOTES") throw new DomainError("MOTION_BOOK_NEEDS_VILLAGE_VOTE");
 }
 
 /**
@@ -109,7 +130,13 @@ async function closeOne(deps: Deps, id: string, by: Actor | null) {
     const validityRule = ZValidityRule.parse(m.validityRule);
     const decisionRule = ZDecisionRule.parse(m.decisionRule);
     const o = outcomeOf({ options: m.options, validityRule, decisionRule }, counts, electorate);
-    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome };
+    // a passed vote on a rule book adopts it, citing this motion, in this same transaction
+    let ruleBook: { id: string; adoption: VoteAdoption["reason"] | "NOT_PASSED" } | null = null;
+    if (m.ruleBookId) {
+      const adoption = o.outcome === "PASSED" ? (await adoptByVoteInTx(tx, { villageId: m.villageId, ruleBookId: m.ruleBookId, motionId: id, at })).reason : "NOT_PASSED";
+      ruleBook = { id: m.ruleBookId, adoption };
+    }
+    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook };
     const notice = await publishInTx(tx, {
       villageId: m.villageId,
       kind: "RESULT",

@@ -7,13 +7,14 @@
  * village's maxRulePoints.
  */
 import type { Actor } from "@/server/auth/actor";
-import type { Deps } from "@/server/lib/deps";
+import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
-import { recordAudit } from "../audit/audit.service";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 import { villageSettings } from "../regions/region.read";
 import { assertCountersignable, assertEditable, assertWithinMax, isEditable, ruleVillage } from "./rule.policy";
 import * as repo from "./rule.repo";
+import { ruleBookInfo } from "./rule.read";
 import { groupRules, type AdoptInput, type CreateDraftInput, type RefuseInput, type SaveRuleInput } from "./rule.schema";
 import { userNames } from "../accounts/account.read";
 
@@ -50,9 +51,9 @@ export async function adoptedRules(deps: Deps, actor: Actor) {
   const villageId = ruleVillage(actor);
   const book = await repo.findAdopted(deps.db, villageId);
   if (!book) return { book: null, groups: [], ruleCount: 0 };
-  const rules = await repo.listRules(deps.db, villageId, book.id);
+  const [rules, info] = await Promise.all([repo.listRules(deps.db, villageId, book.id), ruleBookInfo(deps.db, villageId, book.id)]);
   return {
-    book: { id: book.id, version: book.version, title: book.title, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy },
+    book: { id: book.id, version: book.version, title: book.title, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy, vote: info?.vote ?? null },
     groups: groupRules(rules),
     ruleCount: rules.length,
   };
@@ -311,4 +312,57 @@ export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
     });
     return { id: book.id, version: book.version };
   });
+}
+
+/**
+ * For a village-wide motion that names a draft (docs/architecture.md, "Rules and deliberation"):
+ * locks the book's row for the motion's transaction, so two motions for the same book are created
+ * one after the other, and checks that it is a draft of this village put forward for adoption
+ * (whose items can no longer change). Throws MOTION_BOOK_NOT_PROPOSED.
+ */
+export async function lockProposedBook(tx: Tx, villageId: string, id: string): Promise<{ id: string; version: number }> {
+  const book = await repo.lockBook(tx, villageId, id);
+  if (!book || book.status !== "DRAFT" || !book.proposedAt) throw new DomainError("MOTION_BOOK_NOT_PROPOSED");
+  return { id: book.id, version: book.version };
+}
+
+export type VoteAdoption = { adopted: boolean; reason: "ADOPTED" | "ALREADY" | "NOT_PROPOSED" | "POINTS_TOO_HIGH" };
+
+/**
+ * A village-wide vote on the book passed: the book is adopted citing the motion, inside the
+ * closing transaction. The passed vote of the households replaces the supervisor's countersign (a
+ * book put forward without a vote still needs it). Idempotent: a book already adopted by this
+ * motion is left as it is; a book that is no longer a proposed draft (countersigned or refused
+ * meanwhile), or whose items now exceed the village's limit, is not adopted, and the reason returned.
+ */
+export async function adoptByVoteInTx(tx: Tx, input: { villageId: string; ruleBookId: string; motionId: string; at: Date }): Promise<VoteAdoption> {
+  const { villageId, motionId, at } = input;
+  const book = await repo.lockBook(tx, villageId, input.ruleBookId);
+  if (!book) return { adopted: false, reason: "NOT_PROPOSED" };
+  if (book.adoptedByMotionId === motionId) return { adopted: false, reason: "ALREADY" };
+  if (book.status !== "DRAFT" || !book.proposedAt) return { adopted: false, reason: "NOT_PROPOSED" };
+  const size = await repo.bookSize(tx, villageId, book.id);
+  if (Math.abs(size.maxAbsPoints) > (await maxRulePoints(tx, villageId))) return { adopted: false, reason: "POINTS_TOO_HIGH" };
+  const previous = await repo.findAdopted(tx, villageId);
+  if (previous) {
+    await repo.updateBook(tx, previous.id, { status: "RETIRED", retiredAt: at });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      regionId: villageId,
+      action: "rule.retire",
+      entity: "RuleBook",
+      entityId: previous.id,
+      before: { version: previous.version, status: "ADOPTED" },
+      after: { version: previous.version, status: "RETIRED", replacedByVersion: book.version },
+    });
+  }
+  await repo.updateBook(tx, book.id, { status: "ADOPTED", adoptedAt: at, adoptedById: book.proposedById, adoptedByMotionId: motionId });
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    regionId: villageId,
+    action: "rule.adopt",
+    entity: "RuleBook",
+    entityId: book.id,
+    before: { version: book.version, status: "DRAFT", proposedById: book.proposedById },
+    after: { version: book.version, status: "ADOPTED", adoptedByMotionId: motionId, rules: size.count, retiredVersion: previous?.version ?? null },
+  });
+  return { adopted: true, reason: "ADOPTED" };
 }
