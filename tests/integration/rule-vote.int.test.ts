@@ -10,7 +10,7 @@ import { closeDue } from "@/server/modules/council/motion.service";
 import { ruleBookInfo } from "@/server/modules/rules/rule.read";
 import { startTestDb, type TestDb } from "../setup/test-db";
 import { callerFor, makeActor, makeHousehold, makeVillage } from "../factories";
-import { makeClock, makeVillagerOf } from "../factories/points";
+import { approvedAward, makeClock, makeVillagerOf, pointsVillage } from "../factories/points";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -151,5 +151,27 @@ describe("refusals write nothing", () => {
     await expect(bookMotion(w, { options: ["甲", "乙"], decisionRule: { kind: "MOST_VOTES" } })).rejects.toMatchObject(msg);
     await expect(bookMotion(w, { validityRule: { kind: "ANY_TURNOUT" } })).rejects.toMatchObject(msg);
     expect(await t.db.motion.count({ where: { ruleBookId: w.bookId } })).toBe(0);
+  });
+});
+
+describe("every award cites the vote", () => {
+  it("an award on an item of the voted book shows 经村民会议表决通过 with the stored counts on the villager's trail", async () => {
+    const s = await pointsVillage(t.db);
+    const clock = makeClock(new Date(Date.now() + 60_000));
+    const api = callerFor(t.db, s.committee, { now: clock.now });
+    const draft = await api.rule.createDraft({ title: "《测试村积分细则》（修订）", fromAdopted: true });
+    await api.rule.adopt({ id: draft.id, adoptedBy: "提请村民会议表决" });
+    const { id } = await api.motion.create({ title: "表决细则", question: "是否同意？", closesAt: new Date(clock.now().getTime() + HOUR), ruleBookId: draft.id });
+    await api.motion.open({ id });
+    await callerFor(t.db, s.villager, { now: clock.now }).motion.vote({ motionId: id, option: "同意" });
+    await callerFor(t.db, s.neighbour, { now: clock.now }).motion.vote({ motionId: id, option: "同意" });
+    clock.set(new Date(clock.now().getTime() + 2 * HOUR));
+    await closeDue({ db: t.db, now: clock.now });
+    expect((await t.db.motion.findUniqueOrThrow({ where: { id } })).result).toMatchObject({ outcome: "PASSED", ruleBook: { adoption: "ADOPTED" } });
+    expect(await book(draft.id)).toMatchObject({ status: "ADOPTED", adoptedByMotionId: id });
+    const g01 = await t.db.rule.findFirstOrThrow({ where: { ruleBookId: draft.id, code: "G01" } });
+    const awardId = await approvedAward(t.db, s, { householdId: s.h1.id, ruleId: g01.id }, { now: clock.now });
+    const trail = await callerFor(t.db, s.villager, { now: clock.now }).points.trail({ awardId });
+    expect(trail.ruleBook).toMatchObject({ id: draft.id, vote: { motionId: id, yes: 2, voted: 2, electorate: 2 } });
   });
 });
