@@ -154,6 +154,23 @@ describe("refusals write nothing", () => {
   });
 });
 
+describe("the countersign waits for the vote", () => {
+  it("a supervisor cannot countersign or send back a book while a vote on it is open; after a rejected vote the countersign is again the way", async () => {
+    const w = await village();
+    const supervisor = await makeActor(t.db, "SUPERVISOR", w.v.id);
+    const { id } = await bookMotion(w);
+    await w.api.motion.open({ id });
+    const sApi = w.as(supervisor);
+    await expect(sApi.rule.countersign({ id: w.bookId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在（或即将）表决") });
+    await expect(sApi.rule.refuse({ id: w.bookId, reason: "条款有误，请修改" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await book(w.bookId)).toMatchObject({ status: "DRAFT", countersignedById: null, refusedAt: null });
+    for (let i = 0; i < 3; i++) await w.as(w.heads[i]!).motion.vote({ motionId: id, option: "不同意" });
+    await w.api.motion.close({ id });
+    await expect(sApi.rule.countersign({ id: w.bookId })).resolves.toMatchObject({ id: w.bookId });
+    expect(await book(w.bookId)).toMatchObject({ status: "ADOPTED", countersignedById: supervisor.userId, adoptedByMotionId: null });
+  });
+});
+
 describe("every award cites the vote", () => {
   it("an award on an item of the voted book shows 经村民会议表决通过 with the stored counts on the villager's trail", async () => {
     const s = await pointsVillage(t.db);

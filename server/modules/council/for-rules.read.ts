@@ -1,6 +1,7 @@
 /**
  * What the rules module reads about motions: the stored result of the vote that adopted a rule book,
- * as the villager's rule page and award trail show it ("经村民会议表决通过 …，同意 N / 参会 M 户").
+ * as the villager's rule page and award trail show it ("经村民会议表决通过 …，同意 N / 参会 M 户"),
+ * and whether a vote on a book is being prepared or open (then the countersign waits for it).
  */
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
@@ -22,4 +23,10 @@ export async function bookVote(db: Reader, villageId: string, motionId: string |
   const r = m.result as StoredResult;
   const yes = r.counts?.find((c) => c.option === m.options[0])?.count ?? 0;
   return { motionId: m.id, closedAt: m.closedAt, yes, voted: r.voted ?? 0, electorate: r.electorate ?? 0 };
+}
+
+/** Whether a draft or open motion of the village names this rule book. */
+export async function bookUnderVote(db: Reader, villageId: string, ruleBookId: string): Promise<boolean> {
+  const m = await db.motion.findFirst({ where: { villageId, ruleBookId, status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
+  return m !== null;
 }

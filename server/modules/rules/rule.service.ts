@@ -15,6 +15,7 @@ import { villageSettings } from "../regions/region.read";
 import { assertCountersignable, assertEditable, assertWithinMax, isEditable, ruleVillage } from "./rule.policy";
 import * as repo from "./rule.repo";
 import { ruleBookInfo } from "./rule.read";
+import { bookUnderVote } from "../council/for-rules.read";
 import { groupRules, type AdoptInput, type CreateDraftInput, type RefuseInput, type SaveRuleInput } from "./rule.schema";
 import { userNames } from "../accounts/account.read";
 
@@ -253,7 +254,8 @@ export async function adopt(deps: Deps, actor: Actor, input: AdoptInput) {
  * A supervisor countersigns a draft put forward by someone else: it is adopted and the version in
  * force until now is retired in the same transaction. The points limit is checked again (the
  * setting may have been lowered since). Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED,
- * COUNTERSIGN_OWN_PROPOSAL, RULE_POINTS_TOO_HIGH.
+ * COUNTERSIGN_OWN_PROPOSAL, RULE_POINTS_TOO_HIGH, RULE_BOOK_UNDER_VOTE (a village-wide vote on it is
+ * being prepared or open: the vote decides).
  */
 export async function countersign(deps: Deps, actor: Actor, input: { id: string }) {
   const villageId = ruleVillage(actor);
@@ -262,6 +264,8 @@ export async function countersign(deps: Deps, actor: Actor, input: { id: string 
     const book = await repo.lockBook(tx, villageId, input.id);
     if (!book) throw new DomainError("NOT_FOUND");
     assertCountersignable(book, actor.userId);
+    // the households are voting on it: their vote decides (the motion takes the same row lock)
+    if (await bookUnderVote(tx, villageId, book.id)) throw new DomainError("RULE_BOOK_UNDER_VOTE");
     const size = await repo.bookSize(tx, villageId, book.id);
     assertWithinMax(size.maxAbsPoints, await maxRulePoints(tx, villageId));
     // Retire first: the partial unique index allows one ADOPTED per village at every moment.
@@ -292,7 +296,8 @@ export async function countersign(deps: Deps, actor: Actor, input: { id: string 
 
 /**
  * A supervisor refuses a draft put forward by someone else, with the reason: it goes back to the
- * committee as an editable draft. Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED, COUNTERSIGN_OWN_PROPOSAL.
+ * committee as an editable draft. Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED, COUNTERSIGN_OWN_PROPOSAL,
+ * RULE_BOOK_UNDER_VOTE.
  */
 export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
   const villageId = ruleVillage(actor);
@@ -301,6 +306,7 @@ export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
     const book = await repo.lockBook(tx, villageId, input.id);
     if (!book) throw new DomainError("NOT_FOUND");
     assertCountersignable(book, actor.userId);
+    if (await bookUnderVote(tx, villageId, book.id)) throw new DomainError("RULE_BOOK_UNDER_VOTE");
     await repo.updateBook(tx, book.id, { proposedAt: null, proposedById: null, refusedAt: now, refusedById: actor.userId, refusalReason: input.reason });
     await recordAudit(tx, actor, {
       regionId: villageId,
