@@ -78,6 +78,8 @@ describe("a passed vote adopts the book, citing the motion", () => {
     // awards can now cite its items
     const adopted = await w.as(w.heads[0]!).rule.adopted();
     expect(adopted.book).toMatchObject({ id: w.bookId, vote: { motionId: id, yes: 2, voted: 3, electorate: 3 } });
+    // the committee's page of the book shows it too
+    expect((await w.api.rule.book({ id: w.bookId })).vote).toMatchObject({ motionId: id, yes: 2, voted: 3 });
     // the award trail reads the same record
     expect((await ruleBookInfo(t.db, w.v.id, w.bookId))?.vote).toMatchObject({ motionId: id, yes: 2, voted: 3 });
     // and the book's adoption was audited once, citing the motion

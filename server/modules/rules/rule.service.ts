@@ -78,14 +78,17 @@ export async function getBook(deps: Deps, actor: Actor, id: string) {
   const villageId = ruleVillage(actor);
   const book = await repo.findBook(deps.db, villageId, id);
   if (!book) throw new DomainError("NOT_FOUND");
-  const [rules, view, basedOn, maxPoints] = await Promise.all([
+  const [rules, view, basedOn, maxPoints, info] = await Promise.all([
     repo.listRules(deps.db, villageId, book.id),
     peopleOf(deps.db, [book]),
     book.basedOnId ? repo.findBook(deps.db, villageId, book.basedOnId) : Promise.resolve(null),
     maxRulePoints(deps.db, villageId),
+    ruleBookInfo(deps.db, villageId, book.id),
   ]);
   return {
     ...view(book),
+    /** the village-wide vote that adopted it, from the motion's stored result */
+    vote: info?.vote ?? null,
     editable: isEditable(book),
     /** the supervisor reading it may countersign or refuse (not their own proposal) */
     countersignable: actor.role === "SUPERVISOR" && book.status === "DRAFT" && !!book.proposedAt && book.proposedById !== actor.userId,
