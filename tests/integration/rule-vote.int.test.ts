@@ -78,6 +78,9 @@ describe("a passed vote adopts the book, citing the motion", () => {
     // awards can now cite its items
     const adopted = await w.as(w.heads[0]!).rule.adopted();
     expect(adopted.book).toMatchObject({ id: w.bookId, vote: { motionId: id, yes: 2, voted: 3, electorate: 3 } });
+    // the villager's list of votes says the vote adopted the book
+    const board = await w.as(w.heads[0]!).motion.board();
+    expect(board.items.find((i) => i.id === id)?.ruleBook).toMatchObject({ id: w.bookId, state: "ADOPTED" });
     // the committee's page of the book shows it too
     expect((await w.api.rule.book({ id: w.bookId })).vote).toMatchObject({ motionId: id, yes: 2, voted: 3 });
     // the award trail reads the same record
@@ -112,6 +115,7 @@ describe("a failed vote leaves the book a draft", () => {
     expect(b.adoptedByMotionId).toBeNull();
     expect(b.proposedAt).not.toBeNull();
     expect((await w.as(w.heads[0]!).rule.adopted()).book).toBeNull();
+    expect((await w.api.motion.list()).items.find((i) => i.id === id)?.ruleBook).toMatchObject({ id: w.bookId, state: "NOT_ADOPTED" });
     await expect(bookMotion(w, { closesAt: new Date(w.clock.now().getTime() + 48 * HOUR) })).resolves.toMatchObject({ id: expect.any(String) });
   });
 
@@ -164,6 +168,7 @@ describe("the countersign waits for the vote", () => {
     await w.api.motion.open({ id });
     const sApi = w.as(supervisor);
     await expect(sApi.rule.countersign({ id: w.bookId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在（或即将）表决") });
+    expect((await w.api.motion.list()).items.find((i) => i.id === id)?.ruleBook).toMatchObject({ state: "PENDING" });
     await expect(sApi.rule.refuse({ id: w.bookId, reason: "条款有误，请修改" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await book(w.bookId)).toMatchObject({ status: "DRAFT", countersignedById: null, refusedAt: null });
     for (let i = 0; i < 3; i++) await w.as(w.heads[i]!).motion.vote({ motionId: id, option: "不同意" });

@@ -18,6 +18,7 @@ import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules"
 import type { CreateMotionInput, VoteInput } from "./motion.schema";
 import { publishInTx } from "./notice.service";
 import { adoptByVoteInTx, lockProposedBook, type VoteAdoption } from "../rules/rule.service";
+import { ruleBookInfo } from "../rules/rule.read";
 import { noticeVillage } from "./notice.policy";
 
 const LIST_MAX = 100;
@@ -186,10 +187,11 @@ export async function closeDue(deps: Deps): Promise<{ closed: number; failed: nu
 export async function staffList(deps: Deps, actor: Actor) {
   const villageId = noticeVillage(actor);
   const motions = await repo.listMotions(deps.db, villageId, LIST_MAX);
-  const turnout = await repo.turnout(deps.db, motions.map((m) => m.id));
+  const [turnout, books] = await Promise.all([repo.turnout(deps.db, motions.map((m) => m.id)), booksOf(deps.db, villageId, motions)]);
   return {
     items: motions.map((m) => ({
       id: m.id,
+      ruleBook: bookLine(books, m),
       title: m.title,
       question: m.question,
       options: m.options,
@@ -217,9 +219,10 @@ export async function board(deps: Deps, actor: Actor) {
   const now = deps.now();
   const [motions, household] = await Promise.all([repo.listPublicMotions(deps.db, villageId, LIST_MAX), householdOfActor(deps.db, actor)]);
   const ids = motions.map((m) => m.id);
-  const [electors, turnout] = await Promise.all([
+  const [electors, turnout, books] = await Promise.all([
     household ? repo.householdElectors(deps.db, household.id, ids) : Promise.resolve(new Map<string, Date | null>()),
     repo.turnout(deps.db, ids),
+    booksOf(deps.db, villageId, motions),
   ]);
   const items = await Promise.all(
     motions.map(async (m) => {
@@ -231,6 +234,7 @@ export async function board(deps: Deps, actor: Actor) {
         id: m.id,
         title: m.title,
         question: m.question,
+        ruleBook: bookLine(books, m),
         options: m.options,
         secret: m.secret,
         open,
@@ -247,4 +251,19 @@ export async function board(deps: Deps, actor: Actor) {
     }),
   );
   return { now, items: [...items.filter((i) => i.open), ...items.filter((i) => !i.open)] };
+}
+
+/** The rule books the motions name, by book id (for the lists). */
+function bookLine(books: Awaited<ReturnType<typeof booksOf>>, m: { id: string; ruleBookId: string | null; status: string }) {
+  const b = m.ruleBookId ? books.get(m.ruleBookId) : undefined;
+  if (!b) return null;
+  // ADOPTED: this vote adopted it; PENDING: the vote is still to come or open; NOT_ADOPTED: it closed without
+  const state = b.adoptedByMotionId === m.id ? "ADOPTED" : m.status === "CLOSED" ? "NOT_ADOPTED" : "PENDING";
+  return { id: b.id, version: b.version, title: b.title, state } as const;
+}
+
+async function booksOf(db: Deps["db"], villageId: string, motions: { ruleBookId: string | null }[]) {
+  const ids = [...new Set(motions.map((m) => m.ruleBookId).filter((x): x is string => !!x))];
+  const infos = await Promise.all(ids.map((id) => ruleBookInfo(db, villageId, id)));
+  return new Map(infos.filter((b) => b !== null).map((b) => [b.id, { id: b.id, version: b.version, title: b.title, adoptedByMotionId: b.adoptedByMotionId }]));
 }
