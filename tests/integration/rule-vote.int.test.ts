@@ -74,6 +74,9 @@ describe("a passed vote adopts the book, citing the motion", () => {
     const b = await book(w.bookId);
     expect(b).toMatchObject({ status: "ADOPTED", adoptedByMotionId: id, countersignedById: null });
     expect(b.adoptedAt).toEqual(motion.closedAt);
+    // the 结果公告 says the book is in force
+    const notice = await t.db.notice.findUniqueOrThrow({ where: { id: motion.resultNoticeId! } });
+    expect(notice.body).toContain("《测试村村规民约》（2027年版）（第1版）经本次表决通过，即日起施行");
     expect((await book(old.id)).status).toBe("RETIRED");
     // awards can now cite its items
     const adopted = await w.as(w.heads[0]!).rule.adopted();
@@ -110,6 +113,8 @@ describe("a failed vote leaves the book a draft", () => {
     const id = await voted(w, ["同意", "不同意", "不同意"]);
     await closeDue({ db: t.db, now: w.clock.now });
     expect((await t.db.motion.findUniqueOrThrow({ where: { id } })).result).toMatchObject({ outcome: "REJECTED", ruleBook: { adoption: "NOT_PASSED" } });
+    const closed = await t.db.motion.findUniqueOrThrow({ where: { id } });
+    expect((await t.db.notice.findUniqueOrThrow({ where: { id: closed.resultNoticeId! } })).body).toContain("未获通过，仍为草案");
     const b = await book(w.bookId);
     expect(b.status).toBe("DRAFT");
     expect(b.adoptedByMotionId).toBeNull();

@@ -137,12 +137,14 @@ async function closeOne(deps: Deps, id: string, by: Actor | null) {
       const adoption = o.outcome === "PASSED" ? (await adoptByVoteInTx(tx, { villageId: m.villageId, ruleBookId: m.ruleBookId, motionId: id, at })).reason : "NOT_PASSED";
       ruleBook = { id: m.ruleBookId, adoption };
     }
+    const info = m.ruleBookId ? await ruleBookInfo(tx, m.villageId, m.ruleBookId) : null;
+    const bookForNotice = info && ruleBook ? { version: info.version, title: info.title, adopted: ruleBook.adoption === "ADOPTED" } : null;
     const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook };
     const notice = await publishInTx(tx, {
       villageId: m.villageId,
       kind: "RESULT",
       title: `表决结果公告：${m.title}`.slice(0, 60),
-      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret }),
+      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice }),
       publishedById: by?.userId ?? m.createdById,
       at,
     });
