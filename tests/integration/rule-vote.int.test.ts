@@ -172,7 +172,7 @@ describe("the countersign waits for the vote", () => {
     const { id } = await bookMotion(w);
     await w.api.motion.open({ id });
     const sApi = w.as(supervisor);
-    await expect(sApi.rule.countersign({ id: w.bookId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在（或即将）表决") });
+    await expect(sApi.rule.countersign({ id: w.bookId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在表决这本细则") });
     expect((await w.api.motion.list()).items.find((i) => i.id === id)?.ruleBook).toMatchObject({ state: "PENDING" });
     await expect(sApi.rule.refuse({ id: w.bookId, reason: "条款有误，请修改" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await book(w.bookId)).toMatchObject({ status: "DRAFT", countersignedById: null, refusedAt: null });
@@ -180,6 +180,16 @@ describe("the countersign waits for the vote", () => {
     await w.api.motion.close({ id });
     await expect(sApi.rule.countersign({ id: w.bookId })).resolves.toMatchObject({ id: w.bookId });
     expect(await book(w.bookId)).toMatchObject({ status: "ADOPTED", countersignedById: supervisor.userId, adoptedByMotionId: null });
+  });
+
+  it("a motion still a draft does not hold the book: the countersign goes through and opening the motion is then refused", async () => {
+    const w = await village();
+    const supervisor = await makeActor(t.db, "SUPERVISOR", w.v.id);
+    const { id } = await bookMotion(w);
+    await w.as(supervisor).rule.countersign({ id: w.bookId });
+    await expect(w.api.motion.open({ id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("本村已提请通过的草案") });
+    expect((await t.db.motion.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+    expect(await t.db.motionElector.count({ where: { motionId: id } })).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What the rules module reads about motions: the stored result of the vote that adopted a rule book,
  * as the villager's rule page and award trail show it ("经村民会议表决通过 …，同意 N / 参会 M 户"),
- * and whether a vote on a book is being prepared or open (then the countersign waits for it).
+ * and whether a vote on a book is open (then the countersign waits for it).
  */
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
@@ -25,8 +25,11 @@ export async function bookVote(db: Reader, villageId: string, motionId: string |
   return { motionId: m.id, closedAt: m.closedAt, yes, voted: r.voted ?? 0, electorate: r.electorate ?? 0 };
 }
 
-/** Whether a draft or open motion of the village names this rule book. */
+/**
+ * Whether an open motion of the village names this rule book (a motion still a draft does not hold
+ * the book: opening it checks the book is still a proposed draft).
+ */
 export async function bookUnderVote(db: Reader, villageId: string, ruleBookId: string): Promise<boolean> {
-  const m = await db.motion.findFirst({ where: { villageId, ruleBookId, status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
+  const m = await db.motion.findFirst({ where: { villageId, ruleBookId, status: "OPEN" }, select: { id: true } });
   return m !== null;
 }

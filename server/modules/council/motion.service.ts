@@ -64,7 +64,8 @@ function assertBookVoteShape(input: CreateMotionInput) {
 
 /**
  * Opens a draft: the village's ACTIVE households now are its electorate, frozen (a household added
- * later does not vote on it). Throws NOT_FOUND, MOTION_NOT_DRAFT, MOTION_CLOSES_IN_PAST, MOTION_NO_ELECTORS.
+ * later does not vote on it). Throws NOT_FOUND, MOTION_NOT_DRAFT, MOTION_CLOSES_IN_PAST, MOTION_NO_ELECTORS,
+ * MOTION_BOOK_NOT_PROPOSED (the book it names is no longer a proposed draft).
  */
 export async function openMotion(deps: Deps, actor: Actor, id: string) {
   const villageId = noticeVillage(actor);
@@ -74,6 +75,8 @@ export async function openMotion(deps: Deps, actor: Actor, id: string) {
     if (!m) throw new DomainError("NOT_FOUND");
     if (m.status !== "DRAFT") throw new DomainError("MOTION_NOT_DRAFT");
     assertClosesLater(m.closesAt, at);
+    // the book may have been countersigned or sent back since the motion was drafted
+    if (m.ruleBookId) await lockProposedBook(tx, villageId, m.ruleBookId);
     const households = await activeHouseholdIds(tx, villageId);
     if (households.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
     if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
