@@ -17,11 +17,12 @@ const VALIDITY: ValidityRule["kind"][] = ["HOUSEHOLDS_TWO_THIRDS", "HOUSEHOLDS_M
 const DECISION: DecisionRule["kind"][] = ["MORE_THAN_HALF_PRESENT", "TWO_THIRDS_PRESENT", "MOST_VOTES"];
 
 /** 新建表决: title, question, 同意/不同意/弃权 or candidates, secret or not, closing time and the rules; saved as a draft. */
-export function MotionForm() {
+export function MotionForm({ books = [] }: { books?: { id: string; version: number; title: string }[] }) {
   const t = useTranslations("votes");
   const trpc = useTRPC();
   const router = useRouter();
   const [title, setTitle] = useState("");
+  const [ruleBookId, setRuleBookId] = useState("");
   const [question, setQuestion] = useState("");
   const [kind, setKind] = useState<"yesNo" | "candidates">("yesNo");
   const [candidates, setCandidates] = useState("");
@@ -36,7 +37,7 @@ export function MotionForm() {
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        const options = kind === "candidates" ? candidates.split("\n").map((c) => c.trim()).filter(Boolean) : undefined;
+        const options = kind === "candidates" && !ruleBookId ? candidates.split("\n").map((c) => c.trim()).filter(Boolean) : undefined;
         create.mutate({
           title,
           question,
@@ -45,6 +46,7 @@ export function MotionForm() {
           closesAt: day ? villageInstant(day, time) : new Date(0),
           validityRule: { kind: validity },
           decisionRule: { kind: decision },
+          ruleBookId: ruleBookId || undefined,
         });
       }}
     >
@@ -54,8 +56,27 @@ export function MotionForm() {
       <Field label={t("form.question")}>
         <textarea className={TEXTAREA} value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={MOTION_QUESTION_MAX} required data-testid="motion-question" />
       </Field>
+      {books.length > 0 ? (
+        <Field label={t("form.ruleBook")} hint={t("form.ruleBookHint")}>
+          <Select
+            value={ruleBookId}
+            onChange={(e) => {
+              setRuleBookId(e.target.value);
+              if (e.target.value) setKind("yesNo");
+            }}
+            data-testid="motion-rulebook"
+          >
+            <option value="">{t("form.noRuleBook")}</option>
+            {books.map((b) => (
+              <option key={b.id} value={b.id}>
+                {t("form.ruleBookOption", { version: b.version, title: b.title })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <Field label={t("form.kind")}>
-        <Select value={kind} onChange={(e) => setKind(e.target.value as "yesNo" | "candidates")} data-testid="motion-kind">
+        <Select value={kind} onChange={(e) => setKind(e.target.value as "yesNo" | "candidates")} disabled={!!ruleBookId} data-testid="motion-kind">
           <option value="yesNo">{t("form.yesNo")}</option>
           <option value="candidates">{t("form.candidates")}</option>
         </Select>

@@ -86,6 +86,11 @@ export function AwardTrail({ trail, staff = false, children }: { trail: Trail; s
             {trail.ruleBook.adoptedAt ? (
               <p className="text-base text-stone-700">{t("trail.adoptedOn", { date: formatDay(trail.ruleBook.adoptedAt, locale) })}</p>
             ) : null}
+            {trail.ruleBook.vote ? (
+              <p className="text-base text-stone-800" data-testid="trail-vote">
+                {t("trail.adoptedByVote", { date: formatDay(trail.ruleBook.vote.closedAt, locale), yes: trail.ruleBook.vote.yes, voted: trail.ruleBook.vote.voted })}
+              </p>
+            ) : null}
             {trail.ruleBook.adoptedBy ? <p className="text-base text-stone-600">{trail.ruleBook.adoptedBy}</p> : null}
           </div>
         ) : null}

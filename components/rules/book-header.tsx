@@ -12,6 +12,7 @@ export type BookHeaderData = {
   adoptedAt: Date | null;
   adoptedBy: string | null;
   adoptedByName: string | null;
+  vote?: { closedAt: Date; yes: number; voted: number } | null;
   countersignedByName?: string | null;
   awaitingCountersign?: boolean;
   retiredAt: Date | null;
@@ -38,6 +39,9 @@ export function BookHeader({ book, locale }: { book: BookHeaderData; locale: str
         {book.basedOnVersion ? <p>{t("basedOn", { version: book.basedOnVersion })}</p> : book.status === "DRAFT" ? <p>{t("blankDraft")}</p> : null}
         <p>{t("createdBy", { name: book.createdByName || "—", date: formatDay(book.createdAt, locale) })}</p>
         {book.adoptedAt ? <p>{t("adoptedOn", { date: formatDay(book.adoptedAt, locale) })}</p> : null}
+        {book.vote ? (
+          <p data-testid="book-vote">{t("adoptedByVote", { date: formatDay(book.vote.closedAt, locale), yes: book.vote.yes, voted: book.vote.voted })}</p>
+        ) : null}
         {book.adoptedBy ? <p>{t("adoptedLine", { by: book.adoptedBy })}</p> : null}
         {book.adoptedByName ? <p>{t("adoptedByName", { name: book.adoptedByName })}</p> : null}
         {book.countersignedByName ? <p data-testid="book-countersigned-by">{t("countersign.countersignedBy", { name: book.countersignedByName })}</p> : null}

@@ -34,6 +34,11 @@ export async function VillagerRules() {
               {t("version", { version: data.book.version })}
               {data.book.adoptedAt ? ` · ${t("adoptedOn", { date: formatDay(data.book.adoptedAt, locale) })}` : ""}
             </p>
+            {data.book.vote ? (
+              <p className="mt-1 text-base text-stone-800" data-testid="rules-vote">
+                {t("adoptedByVote", { date: formatDay(data.book.vote.closedAt, locale), yes: data.book.vote.yes, voted: data.book.vote.voted })}
+              </p>
+            ) : null}
             {data.book.adoptedBy ? <p className="mt-1 text-base text-stone-600">{data.book.adoptedBy}</p> : null}
             <p className="mt-3 text-lg text-stone-800">{t("villager.howTo")}</p>
           </Card>

@@ -268,7 +268,7 @@ export async function awardTrail(deps: Deps, villageId: string, awardId: string,
   return {
     award: award!,
     ruleBook: book
-      ? { id: book.id, version: book.version, title: book.title, status: book.status, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy }
+      ? { id: book.id, version: book.version, title: book.title, status: book.status, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy, vote: book.vote }
       : null,
     objections: objections.map((o) => ({
       id: o.id,

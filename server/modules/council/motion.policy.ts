@@ -40,6 +40,8 @@ export function resultNoticeBody(r: {
   outcome: Outcome;
   winner: string | null;
   secret: boolean;
+  /** the rule book the vote was on, and whether the vote put it in force */
+  ruleBook?: { version: number; title: string; adopted: boolean } | null;
 }): string {
   const outcome = r.outcome === "ELECTED" ? `${r.winner ?? ""} ${OUTCOME_ZH.ELECTED}` : OUTCOME_ZH[r.outcome];
   return [
@@ -51,5 +53,8 @@ export function resultNoticeBody(r: {
     `- 决定规则：${DECISION_ZH[r.decisionRule.kind]}`,
     "",
     `**表决结果**：${outcome}`,
+    ...(r.ruleBook
+      ? ["", r.ruleBook.adopted ? `**村规民约**：${r.ruleBook.title}（第${r.ruleBook.version}版）经本次表决通过，即日起施行。` : `**村规民约**：${r.ruleBook.title}（第${r.ruleBook.version}版）未获通过，仍为草案。`]
+      : []),
   ].join("\n");
 }

@@ -25,6 +25,7 @@ const MOTION_SELECT = {
   closedAt: true,
   result: true,
   resultNoticeId: true,
+  ruleBookId: true,
   createdById: true,
   createdAt: true,
 } as const;
@@ -42,10 +43,16 @@ export function createMotion(
     closesAt: Date;
     validityRule: Prisma.InputJsonValue;
     decisionRule: Prisma.InputJsonValue;
+    ruleBookId?: string;
     createdById: string;
   },
 ) {
   return tx.motion.create({ data, select: { id: true } });
+}
+
+/** A draft or open motion of the village naming this rule book (there is at most one), or null. */
+export function liveMotionForBook(tx: Tx, villageId: string, ruleBookId: string) {
+  return tx.motion.findFirst({ where: { villageId, ruleBookId, status: { in: ["DRAFT", "OPEN"] } }, select: { id: true } });
 }
 
 export function findMotion(db: Reader, villageId: string, id: string): Promise<MotionRow | null> {

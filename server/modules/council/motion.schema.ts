@@ -24,6 +24,8 @@ export const ZCreateMotionInput = z.object({
   closesAt: z.coerce.date(),
   validityRule: ZValidityRule.default({ kind: "HOUSEHOLDS_TWO_THIRDS" }),
   decisionRule: ZDecisionRule.default({ kind: "MORE_THAN_HALF_PRESENT" }),
+  // a draft rule book put forward for adoption: passing this (yes/no, village-wide) vote adopts it
+  ruleBookId: ZId.optional(),
 });
 export type CreateMotionInput = z.infer<typeof ZCreateMotionInput>;
 

@@ -14,20 +14,34 @@ import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
-import { outcomeOf, ZDecisionRule, ZValidityRule } from "./motion.rules";
+import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
 import type { CreateMotionInput, VoteInput } from "./motion.schema";
 import { publishInTx } from "./notice.service";
+import { adoptByVoteInTx, lockProposedBook, type VoteAdoption } from "../rules/rule.service";
+import { ruleBookInfo } from "../rules/rule.read";
 import { noticeVillage } from "./notice.policy";
 
 const LIST_MAX = 100;
 const DUE_BATCH = 50;
 
-/** Drafts a motion (nobody votes until it opens). Throws MOTION_CLOSES_IN_PAST, MOTION_RULE_IMPOSSIBLE. */
+/**
+ * Drafts a motion (nobody votes until it opens). A motion may name a draft rule book put forward
+ * for adoption: it is then a yes/no vote of all the village's households (never the
+ * representatives) with a 村民会议 validity rule, and at most one draft or open motion names a book.
+ * Throws MOTION_CLOSES_IN_PAST, MOTION_RULE_IMPOSSIBLE, MOTION_BOOK_NEEDS_VILLAGE_VOTE,
+ * MOTION_BOOK_NOT_PROPOSED, MOTION_BOOK_TAKEN.
+ */
 export async function createMotion(deps: Deps, actor: Actor, input: CreateMotionInput) {
   const villageId = noticeVillage(actor);
   assertClosesLater(input.closesAt, deps.now());
   assertRuleFits(input.options, input.decisionRule);
+  if (input.ruleBookId) assertBookVoteShape(input);
   return deps.db.$transaction(async (tx) => {
+    if (input.ruleBookId) {
+      // the book's row lock makes a second motion for the same book wait, then see the first
+      await lockProposedBook(tx, villageId, input.ruleBookId);
+      if (await repo.liveMotionForBook(tx, villageId, input.ruleBookId)) throw new DomainError("MOTION_BOOK_TAKEN");
+    }
     const m = await repo.createMotion(tx, { villageId, ...input, createdById: actor.userId });
     await recordAudit(tx, actor, {
       regionId: villageId,
@@ -40,9 +54,18 @@ export async function createMotion(deps: Deps, actor: Actor, input: CreateMotion
   });
 }
 
+/** A rule book is adopted by 同意/不同意/弃权 of the households, valid only with a 村民会议 turnout. */
+function assertBookVoteShape(input: CreateMotionInput) {
+  const yesNo = input.options.length === YES_NO.length && input.options.every((o, i) => o === YES_NO[i]);
+  // every motion's electorate is today VILLAGE_HOUSEHOLDS (the column's only value); a body's or the
+  // representatives' electorate must be refused here once it exists
+  if (!yesNo || input.validityRule.kind === "ANY_TURNOUT" || input.decisionRule.kind === "MOST_VOTES") throw new DomainError("MOTION_BOOK_NEEDS_VILLAGE_VOTE");
+}
+
 /**
  * Opens a draft: the village's ACTIVE households now are its electorate, frozen (a household added
- * later does not vote on it). Throws NOT_FOUND, MOTION_NOT_DRAFT, MOTION_CLOSES_IN_PAST, MOTION_NO_ELECTORS.
+ * later does not vote on it). Throws NOT_FOUND, MOTION_NOT_DRAFT, MOTION_CLOSES_IN_PAST, MOTION_NO_ELECTORS,
+ * MOTION_BOOK_NOT_PROPOSED (the book it names is no longer a proposed draft).
  */
 export async function openMotion(deps: Deps, actor: Actor, id: string) {
   const villageId = noticeVillage(actor);
@@ -52,6 +75,8 @@ export async function openMotion(deps: Deps, actor: Actor, id: string) {
     if (!m) throw new DomainError("NOT_FOUND");
     if (m.status !== "DRAFT") throw new DomainError("MOTION_NOT_DRAFT");
     assertClosesLater(m.closesAt, at);
+    // the book may have been countersigned or sent back since the motion was drafted
+    if (m.ruleBookId) await lockProposedBook(tx, villageId, m.ruleBookId);
     const households = await activeHouseholdIds(tx, villageId);
     if (households.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
     if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
@@ -109,12 +134,20 @@ async function closeOne(deps: Deps, id: string, by: Actor | null) {
     const validityRule = ZValidityRule.parse(m.validityRule);
     const decisionRule = ZDecisionRule.parse(m.decisionRule);
     const o = outcomeOf({ options: m.options, validityRule, decisionRule }, counts, electorate);
-    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome };
+    // a passed vote on a rule book adopts it, citing this motion, in this same transaction
+    let ruleBook: { id: string; adoption: VoteAdoption["reason"] | "NOT_PASSED" } | null = null;
+    if (m.ruleBookId) {
+      const adoption = o.outcome === "PASSED" ? (await adoptByVoteInTx(tx, { villageId: m.villageId, ruleBookId: m.ruleBookId, motionId: id, at })).reason : "NOT_PASSED";
+      ruleBook = { id: m.ruleBookId, adoption };
+    }
+    const info = m.ruleBookId ? await ruleBookInfo(tx, m.villageId, m.ruleBookId) : null;
+    const bookForNotice = info && ruleBook ? { version: info.version, title: info.title, adopted: ruleBook.adoption === "ADOPTED" } : null;
+    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook };
     const notice = await publishInTx(tx, {
       villageId: m.villageId,
       kind: "RESULT",
       title: `表决结果公告：${m.title}`.slice(0, 60),
-      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret }),
+      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice }),
       publishedById: by?.userId ?? m.createdById,
       at,
     });
@@ -159,10 +192,11 @@ export async function closeDue(deps: Deps): Promise<{ closed: number; failed: nu
 export async function staffList(deps: Deps, actor: Actor) {
   const villageId = noticeVillage(actor);
   const motions = await repo.listMotions(deps.db, villageId, LIST_MAX);
-  const turnout = await repo.turnout(deps.db, motions.map((m) => m.id));
+  const [turnout, books] = await Promise.all([repo.turnout(deps.db, motions.map((m) => m.id)), booksOf(deps.db, villageId, motions)]);
   return {
     items: motions.map((m) => ({
       id: m.id,
+      ruleBook: bookLine(books, m),
       title: m.title,
       question: m.question,
       options: m.options,
@@ -190,9 +224,10 @@ export async function board(deps: Deps, actor: Actor) {
   const now = deps.now();
   const [motions, household] = await Promise.all([repo.listPublicMotions(deps.db, villageId, LIST_MAX), householdOfActor(deps.db, actor)]);
   const ids = motions.map((m) => m.id);
-  const [electors, turnout] = await Promise.all([
+  const [electors, turnout, books] = await Promise.all([
     household ? repo.householdElectors(deps.db, household.id, ids) : Promise.resolve(new Map<string, Date | null>()),
     repo.turnout(deps.db, ids),
+    booksOf(deps.db, villageId, motions),
   ]);
   const items = await Promise.all(
     motions.map(async (m) => {
@@ -204,6 +239,7 @@ export async function board(deps: Deps, actor: Actor) {
         id: m.id,
         title: m.title,
         question: m.question,
+        ruleBook: bookLine(books, m),
         options: m.options,
         secret: m.secret,
         open,
@@ -220,4 +256,19 @@ export async function board(deps: Deps, actor: Actor) {
     }),
   );
   return { now, items: [...items.filter((i) => i.open), ...items.filter((i) => !i.open)] };
+}
+
+/** The rule books the motions name, by book id (for the lists). */
+function bookLine(books: Awaited<ReturnType<typeof booksOf>>, m: { id: string; ruleBookId: string | null; status: string }) {
+  const b = m.ruleBookId ? books.get(m.ruleBookId) : undefined;
+  if (!b) return null;
+  // ADOPTED: this vote adopted it; PENDING: the vote is still to come or open; NOT_ADOPTED: it closed without
+  const state = b.adoptedByMotionId === m.id ? "ADOPTED" : m.status === "CLOSED" ? "NOT_ADOPTED" : "PENDING";
+  return { id: b.id, version: b.version, title: b.title, state } as const;
+}
+
+async function booksOf(db: Deps["db"], villageId: string, motions: { ruleBookId: string | null }[]) {
+  const ids = [...new Set(motions.map((m) => m.ruleBookId).filter((x): x is string => !!x))];
+  const infos = await Promise.all(ids.map((id) => ruleBookInfo(db, villageId, id)));
+  return new Map(infos.filter((b) => b !== null).map((b) => [b.id, { id: b.id, version: b.version, title: b.title, adoptedByMotionId: b.adoptedByMotionId }]));
 }

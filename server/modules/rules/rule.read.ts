@@ -4,6 +4,7 @@
  */
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/lib/deps";
+import { bookVote } from "../council/for-rules.read";
 
 export type RuleInForce = {
   id: string;
@@ -64,10 +65,15 @@ export async function ruleLabels(db: Db | Tx, villageId: string, ids: string[]):
   return new Map(rows.map(({ ruleBook, ...r }) => [r.id, { ...r, ruleBookVersion: ruleBook.version }]));
 }
 
-/** Display only: a rule book's version and adoption record, whatever its status. */
+/**
+ * Display only: a rule book's version and adoption record, whatever its status; `vote` is the
+ * stored result of the village-wide motion that adopted it, if one did.
+ */
 export async function ruleBookInfo(db: Db | Tx, villageId: string, id: string) {
-  return db.ruleBook.findFirst({
+  const book = await db.ruleBook.findFirst({
     where: { id, villageId },
-    select: { id: true, version: true, title: true, status: true, adoptedAt: true, adoptedBy: true },
+    select: { id: true, version: true, title: true, status: true, adoptedAt: true, adoptedBy: true, adoptedByMotionId: true },
   });
+  if (!book) return null;
+  return { ...book, vote: await bookVote(db, villageId, book.adoptedByMotionId) };
 }

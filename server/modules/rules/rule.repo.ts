@@ -29,6 +29,7 @@ const BOOK_SELECT = {
   adoptedAt: true,
   adoptedById: true,
   adoptedBy: true,
+  adoptedByMotionId: true,
   proposedAt: true,
   proposedById: true,
   countersignedById: true,
@@ -84,11 +85,18 @@ export async function maxVersion(db: Reader, villageId: string): Promise<number>
  * Locks the book's row for the rest of the transaction, so an item cannot be added to a draft
  * while another request is adopting it (adoption takes the same lock).
  */
-export type LockedBook = { id: string; status: BookStatus; version: number; proposedAt: Date | null; proposedById: string | null };
+export type LockedBook = {
+  id: string;
+  status: BookStatus;
+  version: number;
+  proposedAt: Date | null;
+  proposedById: string | null;
+  adoptedByMotionId: string | null;
+};
 
 export async function lockBook(tx: Tx, villageId: string, id: string): Promise<LockedBook | null> {
   const rows = await tx.$queryRaw<LockedBook[]>`
-    SELECT "id", "status"::text AS "status", "version", "proposedAt", "proposedById" FROM "RuleBook"
+    SELECT "id", "status"::text AS "status", "version", "proposedAt", "proposedById", "adoptedByMotionId" FROM "RuleBook"
     WHERE "id" = ${id} AND "villageId" = ${villageId}
     FOR UPDATE`;
   return rows[0] ?? null;
@@ -168,6 +176,7 @@ export async function updateBook(
     adoptedAt?: Date;
     adoptedById?: string | null;
     adoptedBy?: string | null;
+    adoptedByMotionId?: string | null;
     proposedAt?: Date | null;
     proposedById?: string | null;
     countersignedById?: string;

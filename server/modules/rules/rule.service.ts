@@ -7,13 +7,15 @@
  * village's maxRulePoints.
  */
 import type { Actor } from "@/server/auth/actor";
-import type { Deps } from "@/server/lib/deps";
+import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
-import { recordAudit } from "../audit/audit.service";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 import { villageSettings } from "../regions/region.read";
 import { assertCountersignable, assertEditable, assertWithinMax, isEditable, ruleVillage } from "./rule.policy";
 import * as repo from "./rule.repo";
+import { ruleBookInfo } from "./rule.read";
+import { bookUnderVote } from "../council/for-rules.read";
 import { groupRules, type AdoptInput, type CreateDraftInput, type RefuseInput, type SaveRuleInput } from "./rule.schema";
 import { userNames } from "../accounts/account.read";
 
@@ -50,9 +52,9 @@ export async function adoptedRules(deps: Deps, actor: Actor) {
   const villageId = ruleVillage(actor);
   const book = await repo.findAdopted(deps.db, villageId);
   if (!book) return { book: null, groups: [], ruleCount: 0 };
-  const rules = await repo.listRules(deps.db, villageId, book.id);
+  const [rules, info] = await Promise.all([repo.listRules(deps.db, villageId, book.id), ruleBookInfo(deps.db, villageId, book.id)]);
   return {
-    book: { id: book.id, version: book.version, title: book.title, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy },
+    book: { id: book.id, version: book.version, title: book.title, adoptedAt: book.adoptedAt, adoptedBy: book.adoptedBy, vote: info?.vote ?? null },
     groups: groupRules(rules),
     ruleCount: rules.length,
   };
@@ -76,14 +78,17 @@ export async function getBook(deps: Deps, actor: Actor, id: string) {
   const villageId = ruleVillage(actor);
   const book = await repo.findBook(deps.db, villageId, id);
   if (!book) throw new DomainError("NOT_FOUND");
-  const [rules, view, basedOn, maxPoints] = await Promise.all([
+  const [rules, view, basedOn, maxPoints, info] = await Promise.all([
     repo.listRules(deps.db, villageId, book.id),
     peopleOf(deps.db, [book]),
     book.basedOnId ? repo.findBook(deps.db, villageId, book.basedOnId) : Promise.resolve(null),
     maxRulePoints(deps.db, villageId),
+    ruleBookInfo(deps.db, villageId, book.id),
   ]);
   return {
     ...view(book),
+    /** the village-wide vote that adopted it, from the motion's stored result */
+    vote: info?.vote ?? null,
     editable: isEditable(book),
     /** the supervisor reading it may countersign or refuse (not their own proposal) */
     countersignable: actor.role === "SUPERVISOR" && book.status === "DRAFT" && !!book.proposedAt && book.proposedById !== actor.userId,
@@ -252,7 +257,8 @@ export async function adopt(deps: Deps, actor: Actor, input: AdoptInput) {
  * A supervisor countersigns a draft put forward by someone else: it is adopted and the version in
  * force until now is retired in the same transaction. The points limit is checked again (the
  * setting may have been lowered since). Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED,
- * COUNTERSIGN_OWN_PROPOSAL, RULE_POINTS_TOO_HIGH.
+ * COUNTERSIGN_OWN_PROPOSAL, RULE_POINTS_TOO_HIGH, RULE_BOOK_UNDER_VOTE (a village-wide vote on it is
+ * being prepared or open: the vote decides).
  */
 export async function countersign(deps: Deps, actor: Actor, input: { id: string }) {
   const villageId = ruleVillage(actor);
@@ -261,6 +267,8 @@ export async function countersign(deps: Deps, actor: Actor, input: { id: string 
     const book = await repo.lockBook(tx, villageId, input.id);
     if (!book) throw new DomainError("NOT_FOUND");
     assertCountersignable(book, actor.userId);
+    // the households are voting on it: their vote decides (the motion takes the same row lock)
+    if (await bookUnderVote(tx, villageId, book.id)) throw new DomainError("RULE_BOOK_UNDER_VOTE");
     const size = await repo.bookSize(tx, villageId, book.id);
     assertWithinMax(size.maxAbsPoints, await maxRulePoints(tx, villageId));
     // Retire first: the partial unique index allows one ADOPTED per village at every moment.
@@ -291,7 +299,8 @@ export async function countersign(deps: Deps, actor: Actor, input: { id: string 
 
 /**
  * A supervisor refuses a draft put forward by someone else, with the reason: it goes back to the
- * committee as an editable draft. Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED, COUNTERSIGN_OWN_PROPOSAL.
+ * committee as an editable draft. Throws NOT_FOUND, RULE_BOOK_NOT_PROPOSED, COUNTERSIGN_OWN_PROPOSAL,
+ * RULE_BOOK_UNDER_VOTE.
  */
 export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
   const villageId = ruleVillage(actor);
@@ -300,6 +309,7 @@ export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
     const book = await repo.lockBook(tx, villageId, input.id);
     if (!book) throw new DomainError("NOT_FOUND");
     assertCountersignable(book, actor.userId);
+    if (await bookUnderVote(tx, villageId, book.id)) throw new DomainError("RULE_BOOK_UNDER_VOTE");
     await repo.updateBook(tx, book.id, { proposedAt: null, proposedById: null, refusedAt: now, refusedById: actor.userId, refusalReason: input.reason });
     await recordAudit(tx, actor, {
       regionId: villageId,
@@ -311,4 +321,57 @@ export async function refuse(deps: Deps, actor: Actor, input: RefuseInput) {
     });
     return { id: book.id, version: book.version };
   });
+}
+
+/**
+ * For a village-wide motion that names a draft (docs/architecture.md, "Rules and deliberation"):
+ * locks the book's row for the motion's transaction, so two motions for the same book are created
+ * one after the other, and checks that it is a draft of this village put forward for adoption
+ * (whose items can no longer change). Throws MOTION_BOOK_NOT_PROPOSED.
+ */
+export async function lockProposedBook(tx: Tx, villageId: string, id: string): Promise<{ id: string; version: number }> {
+  const book = await repo.lockBook(tx, villageId, id);
+  if (!book || book.status !== "DRAFT" || !book.proposedAt) throw new DomainError("MOTION_BOOK_NOT_PROPOSED");
+  return { id: book.id, version: book.version };
+}
+
+export type VoteAdoption = { adopted: boolean; reason: "ADOPTED" | "ALREADY" | "NOT_PROPOSED" | "POINTS_TOO_HIGH" };
+
+/**
+ * A village-wide vote on the book passed: the book is adopted citing the motion, inside the
+ * closing transaction. The passed vote of the households replaces the supervisor's countersign (a
+ * book put forward without a vote still needs it). Idempotent: a book already adopted by this
+ * motion is left as it is; a book that is no longer a proposed draft (countersigned or refused
+ * meanwhile), or whose items now exceed the village's limit, is not adopted, and the reason returned.
+ */
+export async function adoptByVoteInTx(tx: Tx, input: { villageId: string; ruleBookId: string; motionId: string; at: Date }): Promise<VoteAdoption> {
+  const { villageId, motionId, at } = input;
+  const book = await repo.lockBook(tx, villageId, input.ruleBookId);
+  if (!book) return { adopted: false, reason: "NOT_PROPOSED" };
+  if (book.adoptedByMotionId === motionId) return { adopted: false, reason: "ALREADY" };
+  if (book.status !== "DRAFT" || !book.proposedAt) return { adopted: false, reason: "NOT_PROPOSED" };
+  const size = await repo.bookSize(tx, villageId, book.id);
+  if (Math.abs(size.maxAbsPoints) > (await maxRulePoints(tx, villageId))) return { adopted: false, reason: "POINTS_TOO_HIGH" };
+  const previous = await repo.findAdopted(tx, villageId);
+  if (previous) {
+    await repo.updateBook(tx, previous.id, { status: "RETIRED", retiredAt: at });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      regionId: villageId,
+      action: "rule.retire",
+      entity: "RuleBook",
+      entityId: previous.id,
+      before: { version: previous.version, status: "ADOPTED" },
+      after: { version: previous.version, status: "RETIRED", replacedByVersion: book.version },
+    });
+  }
+  await repo.updateBook(tx, book.id, { status: "ADOPTED", adoptedAt: at, adoptedById: book.proposedById, adoptedByMotionId: motionId });
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    regionId: villageId,
+    action: "rule.adopt",
+    entity: "RuleBook",
+    entityId: book.id,
+    before: { version: book.version, status: "DRAFT", proposedById: book.proposedById },
+    after: { version: book.version, status: "ADOPTED", adoptedByMotionId: motionId, rules: size.count, retiredVersion: previous?.version ?? null },
+  });
+  return { adopted: true, reason: "ADOPTED" };
 }

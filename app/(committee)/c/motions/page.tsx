@@ -44,6 +44,11 @@ export default async function Page() {
                   </p>
                   <h2 className="mt-1 text-lg font-bold text-stone-900">{m.title}</h2>
                   <p className="text-base text-stone-700">{m.question}</p>
+                  {m.ruleBook ? (
+                    <p className="mt-1 text-base font-medium text-stone-900" data-testid="motion-rulebook-line">
+                      {t(`board.ruleBook.${m.ruleBook.state}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
+                    </p>
+                  ) : null}
                   <p className="mt-1 text-base text-stone-600">{t("staff.closesAt", { date: formatDateTime(m.closesAt, locale) })}</p>
                   {m.status !== "DRAFT" ? (
                     <p className="mt-1 text-lg font-medium text-stone-900" data-testid="motion-turnout">

@@ -2,10 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MotionForm } from "@/components/council/motion-form";
 import { Card, PageTitle } from "@/components/ui/card";
+import { serverCaller } from "@/server/trpc/server-caller";
 
 /** 新建表决: saved as a draft; it is opened (freezing the list of voters) from the list. */
 export default async function Page() {
-  const t = await getTranslations("votes");
+  const caller = await serverCaller();
+  const [t, awaiting] = await Promise.all([getTranslations("votes"), caller.rule.awaiting()]);
+  // the drafts put forward for adoption, which a village-wide vote may adopt
+  const books = awaiting.map((b) => ({ id: b.id, version: b.version, title: b.title }));
   return (
     <div className="space-y-4">
       <Link href="/c/motions" className="inline-flex min-h-11 items-center text-lg text-brand">
@@ -13,7 +17,7 @@ export default async function Page() {
       </Link>
       <PageTitle>{t("staff.new")}</PageTitle>
       <Card>
-        <MotionForm />
+        <MotionForm books={books} />
       </Card>
     </div>
   );

@@ -39,6 +39,11 @@ export default async function VotesPage() {
                   </p>
                   <h2 className="mt-2 text-2xl font-bold text-stone-900">{m.title}</h2>
                   <p className="mt-1 whitespace-pre-line text-xl text-stone-800">{m.question}</p>
+                  {m.ruleBook ? (
+                    <p className="mt-1 text-lg font-medium text-stone-900" data-testid="motion-rulebook-line">
+                      {t(`board.ruleBook.${m.ruleBook.state}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
+                    </p>
+                  ) : null}
                   {m.open ? (
                     <p className="mt-2 text-xl font-bold text-brand" data-testid="vote-time-left">
                       {t("board.timeLeft", { time: t(`left.${left.unit}`, left) })}
