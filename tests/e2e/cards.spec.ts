@@ -77,6 +77,9 @@ test("committee picks two households and gets their cards, on screen, as PDF and
   const count = Number(/^(\d+)/.exec(summary)![1]);
   expect(count).toBeGreaterThanOrEqual(60);
   await page.emulateMedia({ media: "print" });
+  // the whole sheet, not a loading state, is what gets printed
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId("household-card")).toHaveCount(count);
   await expect(page.getByTestId("whoami")).toBeHidden();
   await expect(page.getByTestId("cards-print")).toBeHidden();
   // Chromium's PDF of the print layout, kept for a person to look at (pdftoppm turns it into pictures)
