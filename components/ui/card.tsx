@@ -1,4 +1,3 @@
-import { Icon } from "./icons";
 
 export function Card({ children, className = "", ...rest }: React.HTMLAttributes<HTMLElement> & { "data-testid"?: string }) {
   return (
@@ -23,15 +22,5 @@ export function ErrorBox({ message }: { message: string | null | undefined }) {
     <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-base text-red-800">
       {message}
     </p>
-  );
-}
-
-export function ComingSoon({ feature, body }: { feature: string; body: string }) {
-  return (
-    <Card className="text-center">
-      <Icon name="clock" className="mx-auto h-10 w-10 text-stone-500" />
-      <h2 className="mt-2 text-xl font-bold">{feature}</h2>
-      <p className="mt-2 text-base text-stone-600">{body}</p>
-    </Card>
   );
 }
