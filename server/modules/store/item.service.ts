@@ -9,7 +9,7 @@ import { householdBalance } from "@/server/ledger/read";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit } from "../audit/audit.service";
-import { encodePhoto } from "./photo";
+import { encodePhoto } from "@/server/lib/photo";
 import { isLowStock } from "./store.policy";
 import {
   actingShop,

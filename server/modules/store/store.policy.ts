@@ -1,36 +1,7 @@
-/** Pure rules of the store: photo types, refund windows, receipt numbers, settlement maths. */
+/** Pure rules of the store: refund windows, receipt numbers, settlement maths. */
 import type { Role } from "@/server/db/generated/enums";
 import type { ErrorCode } from "@/server/lib/errors";
 import { DAY_MS, villageDay, villageDayStart } from "@/server/lib/village-time.schema";
-import { PHOTO_MAX_BYTES } from "./store.schema";
-
-/** The image type from the file's first bytes (never from what the client claims), or null. */
-export function sniffImage(bytes: Uint8Array): "image/jpeg" | "image/png" | "image/webp" | null {
-  const b = bytes;
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) {
-    return "image/png";
-  }
-  if (
-    b.length >= 12 &&
-    String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === "RIFF" &&
-    String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!) === "WEBP"
-  ) {
-    return "image/webp";
-  }
-  return null;
-}
-
-/** Decodes and checks an uploaded photo. Returns the bytes and type, or the error code. */
-export function checkPhoto(base64: string): { ok: true; bytes: Buffer; type: string } | { ok: false; code: Extract<ErrorCode, "PHOTO_NOT_IMAGE" | "PHOTO_TOO_LARGE"> } {
-  const clean = base64.replace(/^data:[^;,]*;base64,/, "");
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(clean)) return { ok: false, code: "PHOTO_NOT_IMAGE" };
-  const bytes = Buffer.from(clean, "base64");
-  if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, code: "PHOTO_TOO_LARGE" };
-  const type = sniffImage(bytes);
-  if (!type) return { ok: false, code: "PHOTO_NOT_IMAGE" };
-  return { ok: true, bytes, type };
-}
 
 /**
  * May this actor refund this receipt now? A shopkeeper of the shop: on the day of the sale

@@ -11,7 +11,7 @@ export const PRICE_MAX = 100_000;
 export const QTY_MAX = 99;
 export const LINES_MAX = 20;
 export const STOCK_MAX = 1_000_000;
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export { PHOTO_MAX_BYTES } from "@/server/lib/photo.schema";
 /** base64 of 2 MB is 2.8 M characters; a little slack so "too large" is reported as such after decoding */
 const PHOTO_BASE64_MAX = 2_900_000;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
