@@ -191,6 +191,26 @@ export function appCpuSeconds(app: App): number | null {
   return total / tick;
 }
 
+/**
+ * Resident memory of the app's process tree in MB: `tree` (launcher + next-server + anything they
+ * started) and `next` (the next-server process alone, by its process title), or null once it has ended.
+ */
+export function appRss(app: App): { tree: number; next: number } | null {
+  if (!app.proc?.pid || app.proc.exitCode !== null) return null;
+  let tree = 0;
+  let next = 0;
+  for (const pid of processTree(app.proc.pid)) {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      tree += kb;
+      if (/next-server/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"))) next = Math.max(next, kb);
+    } catch {
+      // gone
+    }
+  }
+  return { tree: tree / 1024, next: next / 1024 };
+}
+
 export async function stopApp(app: App) {
   const proc = app.proc;
   if (!proc || proc.exitCode !== null) return;
