@@ -9,7 +9,10 @@ import { ErrorBox } from "@/components/ui/card";
 
 /**
  * The ballot: one large button per choice; a tap asks "确定投「…」吗？" with 确定 / 取消, then votes
- * and reloads the page (which then shows that the household voted). A retry returns the first vote.
+ * and reloads the page (which then shows that the household voted). A retry returns the first vote:
+ * when the household had already voted (another member's phone, a page left open), the reply is not
+ * the first vote and the ballot gives way to a plain "your household already voted: …, this one was not
+ * counted" instead of quietly reloading.
  */
 export function Ballot({ motionId, options }: { motionId: string; options: string[] }) {
   const t = useTranslations("votes.board");
@@ -17,7 +20,14 @@ export function Ballot({ motionId, options }: { motionId: string; options: strin
   const trpc = useTRPC();
   const router = useRouter();
   const [choice, setChoice] = useState<string | null>(null);
-  const vote = useMutation(trpc.motion.vote.mutationOptions({ onSuccess: () => router.refresh() }));
+  const vote = useMutation(trpc.motion.vote.mutationOptions({ onSuccess: (r) => (r.first ? router.refresh() : undefined) }));
+  if (vote.data && !vote.data.first) {
+    return (
+      <p role="status" className="rounded-2xl bg-amber-50 p-4 text-xl font-bold text-stone-900 ring-1 ring-amber-300" data-testid="ballot-already">
+        {vote.data.option ? t("alreadyVoted", { choice: vote.data.option }) : t("alreadyVotedSecret")}
+      </p>
+    );
+  }
   return (
     <div className="space-y-3" data-testid="ballot">
       <ErrorBox message={vote.error?.message} />
