@@ -14,7 +14,7 @@
  *   1. the committee drafts a yes/no motion (`motion.create`, open ballot, closing in an hour) and opens
  *      it (`motion.open`): the electorate of H households is frozen;
  *   2. --clients phones vote back to back (closed loop, each takes the next household of a shuffled
- *      queue): `motion.vote` with the household's choice (同意 / 不同意 / 弃权 at random, 60/30/10 %).
+ *      queue; with --think ms, after a random pause of up to that long, as a villager reading): `motion.vote` with the household's choice (同意 / 不同意 / 弃权 at random, 60/30/10 %).
  *      A transport failure or a 5xx is retried with the same request, as a phone would (up to 3 times).
  *      Extra requests prove the one-vote-per-household rule:
  *        - a --retry share of households sends the same request again after the reply (a retry):
@@ -30,7 +30,7 @@
  * sent first; every household that was told `first: true` has exactly one ballot with its choice (zero
  * lost), no household has two ballots or two `first: true` replies (zero doubled), no second choice
  * counted. Prints latency p50/p95/p99 of `motion.vote`, throughput and the server's RSS; never fails on timing.
- *   node --import tsx bench/vote.ts [--households 1000] [--clients 50] [--retry 0.1] [--double 0.05] [--change 0.1]
+ *   node --import tsx bench/vote.ts [--households 1000] [--clients 50] [--retry 0.1] [--double 0.05] [--change 0.1] [--think 0]
  *     [--real-signins 20] [--pool N] [--node-options "--max-old-space-size=512"] [--keep] [--url postgresql://postgres@127.0.0.1:5432/postgres]
  */
 import { createPrisma, type Db } from "@/server/db/client";
@@ -73,6 +73,8 @@ const OPT = {
   retry: num("retry", 0.1),
   double: num("double", 0.05),
   change: num("change", 0.1),
+  /** pause before each household's vote, uniformly random up to this many ms (reading the question); 0 = back to back */
+  think: num("think", 0),
   realSignins: num("real-signins", 20),
   pool: num("pool", 0),
   nodeOptions: str("node-options", ""),
@@ -232,7 +234,7 @@ async function main() {
       if (r && (!rssPeak || r.tree > rssPeak.tree)) rssPeak = r;
     }, 500);
     const cpu0 = appCpuSeconds(app);
-    log(`voting: ${voters.length} households by ${OPT.clients} phones back to back (${tally(voters.map((v) => v.extra))}); ${load()}`);
+    log(`voting: ${voters.length} households by ${OPT.clients} phones ${OPT.think ? `with a 0–${OPT.think} ms pause before each vote` : "back to back"} (${tally(voters.map((v) => v.extra))}); ${load()}`);
     const start = performance.now();
     const outcomes: Outcome[] = [];
     let next = 0;
@@ -240,6 +242,7 @@ async function main() {
       Array.from({ length: OPT.clients }, async () => {
         while (next < voters.length) {
           const v = voters[next++]!;
+          if (OPT.think > 0) await sleep(Math.random() * OPT.think);
           outcomes.push(await castFor(base, motionId, v, performance.now() - start));
         }
       }),
@@ -299,7 +302,7 @@ async function main() {
       for (const l of errs.slice(0, 10)) console.log(`  ${l.slice(0, 300)}`);
     }
     const pgv = await db.$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`;
-    table(`Vote over HTTP: ${H} households, ${OPT.clients} phones, npm start on PostgreSQL ${pgv[0]!.v}, server pool ${OPT.pool || "default (5)"}`, rows);
+    table(`Vote over HTTP: ${H} households, ${OPT.clients} phones${OPT.think ? ` (0–${OPT.think} ms pause before each vote)` : " back to back"}, npm start on PostgreSQL ${pgv[0]!.v}, server pool ${OPT.pool || "default (5)"}`, rows);
     console.log(`\nvote p99 by 10 % of the run: ${Array.from({ length: 10 }, (_, i) => outcomes.filter((o) => Math.floor((o.sentAt / span) * 10) === i).flatMap((o) => o.firsts.map((c) => c.ms))).map((x) => (x.length ? pct(x, 99).toFixed(0) : "-")).join(" / ")} ms`);
     console.log(`At the end: ${load()}. Figures only: this benchmark never fails on timing.`);
   } finally {
