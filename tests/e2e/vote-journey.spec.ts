@@ -117,6 +117,8 @@ test("a rule book put to the vote: three households vote on their phones, the vo
   const bookPath = new URL(committee.url()).pathname;
   await committee.getByTestId("rule-add").click();
   const sheet = committee.getByTestId("rule-sheet");
+  await sheet.getByTestId("rule-category").selectOption({ label: "环境卫生" });
+  await sheet.getByTestId("rule-code").fill("E01");
   await sheet.getByTestId("rule-title").fill("参加村庄环境整治义务劳动");
   await sheet.getByTestId("rule-points-input").fill("5");
   await sheet.getByTestId("rule-save").click();
