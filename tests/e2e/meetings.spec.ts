@@ -178,3 +178,15 @@ test("the secretary's kiosk QR scanned by a member on their phone raises 实到;
   await expect(committee.locator("body")).toContainText("这张户卡不是本村的");
   await committee.screenshot({ path: shotPath("meeting-card.png"), fullPage: true });
 });
+
+test("the town opens a village's meetings from the village page, read-only", async ({ page }) => {
+  await signInAs(page, "13800000006", "/a");
+  await page.getByTestId("village-row").filter({ hasText: "桃源村" }).getByTestId("village-supervisors-link").click();
+  await page.getByTestId("go-meetings").click();
+  await page.waitForURL("**/meetings");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("桃源村 · 会议");
+  await expect(page.locator("body")).toContainText("只读");
+  await expect(page.locator("body")).not.toContainText(/1[3-9]\d{9}/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: shotPath("admin-village-meetings.png"), fullPage: true });
+});
