@@ -7,7 +7,10 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { AGENDA_ITEMS_MAX, MEETING_PLACE_MAX, MEETING_TITLE_MAX, type AttendanceChannel } from "@/server/modules/council/meeting.schema";
+import { AGENDA_ITEM_MAX, AGENDA_ITEMS_MAX, AGENDA_OUTCOME_MAX, MEETING_PLACE_MAX, MEETING_TITLE_MAX, type STAFF_CHANNELS } from "@/server/modules/council/meeting.schema";
+
+type AttendanceChannel = (typeof STAFF_CHANNELS)[number];
+export type AgendaItem = { id: string; text: string; motionId: string | null; outcome: string | null };
 import { villageInstant } from "@/server/lib/village-time.schema";
 
 const TEXTAREA = "min-h-24 w-full rounded-xl border border-stone-300 bg-white px-4 py-3 text-lg outline-none focus:border-brand";
@@ -113,13 +116,14 @@ export function MarkPresent({ meetingId, personId, name }: { meetingId: string; 
   );
 }
 
-/** 发布会议纪要: the minutes' text; 应到 / 实到 and validity are added by the server. */
-export function PublishMinutes({ meetingId }: { meetingId: string }) {
+/** 发布会议纪要: the minutes' text and an outcome line per agenda item; 应到 / 实到 and validity are added by the server. */
+export function PublishMinutes({ meetingId, agenda }: { meetingId: string; agenda: AgendaItem[] }) {
   const t = useTranslations("meetings");
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState("");
+  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
   const publish = useMutation(trpc.meeting.minutes.mutationOptions({ onSuccess: () => router.refresh() }));
   if (!open) {
     return (
@@ -133,9 +137,21 @@ export function PublishMinutes({ meetingId }: { meetingId: string }) {
       className="space-y-3 rounded-xl bg-stone-50 p-3"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!publish.isPending) publish.mutate({ id: meetingId, minutes });
+        const list = agenda.map((a) => ({ itemId: a.id, outcome: (outcomes[a.id] ?? "").trim() })).filter((o) => o.outcome);
+        if (!publish.isPending) publish.mutate({ id: meetingId, minutes, outcomes: list });
       }}
     >
+      {agenda.map((a, i) => (
+        <Field key={a.id} label={t("minutes.outcomeFor", { n: i + 1, text: a.text })}>
+          <Input
+            value={outcomes[a.id] ?? ""}
+            onChange={(e) => setOutcomes((o) => ({ ...o, [a.id]: e.target.value }))}
+            maxLength={AGENDA_OUTCOME_MAX}
+            placeholder={t("minutes.outcomeHint")}
+            data-testid="meeting-outcome"
+          />
+        </Field>
+      ))}
       <Field label={t("minutes.text")} hint={t("minutes.hint")}>
         <textarea className={TEXTAREA} value={minutes} onChange={(e) => setMinutes(e.target.value)} required data-testid="meeting-minutes-text" />
       </Field>
@@ -144,5 +160,63 @@ export function PublishMinutes({ meetingId }: { meetingId: string }) {
         {publish.isPending ? t("saving") : t("minutes.publish")}
       </Button>
     </form>
+  );
+}
+
+/** 议程: while scheduled, items can be moved up or down, removed, or added at the end. */
+export function AgendaEditor({ meetingId, agenda }: { meetingId: string; agenda: AgendaItem[] }) {
+  const t = useTranslations("meetings.agenda");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const done = { onSuccess: () => router.refresh() };
+  const add = useMutation(trpc.meeting.agendaAdd.mutationOptions({ onSuccess: () => (setText(""), router.refresh()) }));
+  const remove = useMutation(trpc.meeting.agendaRemove.mutationOptions(done));
+  const reorder = useMutation(trpc.meeting.agendaReorder.mutationOptions(done));
+  const busy = add.isPending || remove.isPending || reorder.isPending;
+  const move = (i: number, by: number) => {
+    const ids = agenda.map((a) => a.id);
+    const j = i + by;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+    reorder.mutate({ meetingId, ids });
+  };
+  return (
+    <div className="space-y-2" data-testid="agenda-editor">
+      <ol className="space-y-2">
+        {agenda.map((a, i) => (
+          <li key={a.id} className="flex items-start gap-2 border-t border-stone-100 pt-2" data-testid="agenda-item">
+            <span className="min-w-0 flex-1 text-lg break-words">
+              {i + 1}. {a.text}
+              {a.motionId ? <span className="ml-1 text-sm text-stone-500">{t("motion")}</span> : null}
+            </span>
+            <button type="button" className="min-h-11 min-w-11 rounded-lg border border-stone-300 text-lg disabled:text-stone-300" disabled={busy || i === 0} onClick={() => move(i, -1)} aria-label={t("up", { n: i + 1 })} data-testid="agenda-up">
+              ↑
+            </button>
+            <button type="button" className="min-h-11 min-w-11 rounded-lg border border-stone-300 text-lg disabled:text-stone-300" disabled={busy || i === agenda.length - 1} onClick={() => move(i, 1)} aria-label={t("down", { n: i + 1 })} data-testid="agenda-down">
+              ↓
+            </button>
+            <button type="button" className="min-h-11 min-w-11 rounded-lg border border-red-300 text-lg text-red-700" disabled={busy} onClick={() => remove.mutate({ id: a.id })} aria-label={t("remove", { n: i + 1 })} data-testid="agenda-remove">
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      {agenda.length < AGENDA_ITEMS_MAX ? (
+        <form
+          className="flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim() && !busy) add.mutate({ meetingId, text: text.trim() });
+          }}
+        >
+          <Input value={text} onChange={(e) => setText(e.target.value)} maxLength={AGENDA_ITEM_MAX} placeholder={t("addHint")} aria-label={t("addHint")} className="flex-1" data-testid="agenda-text" />
+          <Button type="submit" variant="secondary" disabled={busy || !text.trim()} data-testid="agenda-add">
+            {t("add")}
+          </Button>
+        </form>
+      ) : null}
+      <ErrorBox message={add.error?.message ?? remove.error?.message ?? reorder.error?.message} />
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { MEETING_QR } from "@/server/lib/codes.schema";
 import { CameraScanner } from "./camera-scanner";
 
 type Where = { lat: number; lng: number; accuracy?: number };
@@ -26,10 +27,18 @@ export function ScanForm() {
   const [camera, setCamera] = useState(false);
   const [last, setLast] = useState<Scan | null>(null);
   const checkIn = useMutation(trpc.event.checkIn.mutationOptions());
+  // a meeting kiosk's QR goes to the meeting's attendance instead (docs/architecture.md, "Meetings")
+  const meeting = useMutation(trpc.meeting.checkIn.mutationOptions());
   const needsLocation = checkIn.error?.data?.domainCode === "LOCATION_REQUIRED";
   const digits = code.replace(/\D/g, "");
 
   const send = (scan: Scan, where?: Where) => {
+    meeting.reset();
+    if ("token" in scan && MEETING_QR.test(scan.token)) {
+      checkIn.reset();
+      meeting.mutate({ token: scan.token });
+      return;
+    }
     setLast(scan);
     checkIn.mutate({ ...scan, ...(where ?? {}) });
   };
@@ -54,6 +63,30 @@ export function ScanForm() {
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
     );
   };
+
+  if (meeting.isSuccess) {
+    const r = meeting.data;
+    const fresh = r.outcome === "PRESENT";
+    return (
+      <div data-testid="meeting-checkin-result" data-outcome={r.outcome}>
+        <Card className="space-y-2 text-center">
+          <p className="text-5xl text-green-700" aria-hidden>
+            ✓
+          </p>
+          <p className="text-2xl font-bold text-stone-900" role="status">
+            {fresh ? t("meetingPresent") : t("meetingAlready")}
+          </p>
+          <p className="text-lg text-stone-800">
+            {r.meeting.body} · {r.meeting.title}
+          </p>
+          <p className="text-base text-stone-700">{r.name}</p>
+          <Link href="/v/affairs/meetings" className="flex min-h-12 items-center justify-center rounded-xl border border-stone-300 bg-white text-lg">
+            {t("meetingsLink")}
+          </Link>
+        </Card>
+      </div>
+    );
+  }
 
   if (checkIn.isSuccess) {
     const r = checkIn.data;
@@ -114,7 +147,7 @@ export function ScanForm() {
         <Button
           type="button"
           className="min-h-14 w-full text-xl"
-          disabled={checkIn.isPending || locating}
+          disabled={checkIn.isPending || meeting.isPending || locating}
           onClick={() => {
             checkIn.reset();
             setCamera(true);
@@ -155,7 +188,7 @@ export function ScanForm() {
         </div>
       ) : (
         <div id="checkin-error" data-testid="checkin-error">
-          <ErrorBox message={checkIn.error?.message} />
+          <ErrorBox message={checkIn.error?.message ?? meeting.error?.message} />
         </div>
       )}
     </form>

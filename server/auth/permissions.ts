@@ -165,7 +165,16 @@ export const PERMISSIONS = {
   // and publishes the minutes; supervisors read along; the town and county read the villages below
   "meeting.list": ["COMMITTEE", "SUPERVISOR"],
   "meeting.schedule": ["COMMITTEE"],
+  "meeting.agenda": ["COMMITTEE"],
   "meeting.attend": ["COMMITTEE"],
+  // attendance by QR: the secretary's kiosk, a member's own scan; by printed card: the secretary or a
+  // grid worker (their own grid's households), who also see the scheduled meetings to pick one
+  "meeting.kiosk": ["COMMITTEE"],
+  "meeting.checkIn": VILLAGE_PEOPLE,
+  "meeting.card": ["COMMITTEE", "GRID_WORKER"],
+  "meeting.upcoming": ["COMMITTEE", "GRID_WORKER"],
+  // 村务 · 会议: the meetings of the villager's bodies and the village-wide 村民会议
+  "meeting.mine": VILLAGE_PEOPLE,
   "meeting.minutes": ["COMMITTEE"],
   "meeting.village": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;

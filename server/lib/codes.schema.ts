@@ -10,6 +10,8 @@ export const CHECKIN_ROTATING_PREFIX = "MBE1";
 export const CHECKIN_STATIC_PREFIX = "MBS1";
 /** What the typed six-digit check-in code is derived from (never shown). */
 export const CHECKIN_TYPED_PREFIX = "MBC1";
+/** A meeting kiosk's rotating attendance token, every 30 s: MBM1.<meetingId>.<villageId>.<window>.<sig>. */
+export const MEETING_ROTATING_PREFIX = "MBM1";
 /** A printed household card: MBH1:<householdId> (identifies, is not a secret). */
 export const CARD_PREFIX = "MBH1:";
 /** A villager's payment code (付款码): MB1.<householdId>.<window>.<nonce>.<sig>. */
@@ -23,8 +25,10 @@ export const TILL_SESSION_PREFIX = "MBS1";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const startsWith = (...prefixes: string[]) => new RegExp(`^(${prefixes.map(escape).join("|")})`);
 
-/** What the check-in camera hands over: a rotating or static check-in token. */
-export const CHECKIN_QR = startsWith(`${CHECKIN_ROTATING_PREFIX}.`, `${CHECKIN_STATIC_PREFIX}.`);
+/** What the check-in camera hands over: a rotating or static check-in token, or a meeting's rotating token. */
+export const CHECKIN_QR = startsWith(`${CHECKIN_ROTATING_PREFIX}.`, `${CHECKIN_STATIC_PREFIX}.`, `${MEETING_ROTATING_PREFIX}.`);
+/** A meeting kiosk's token (the scanner sends it to the meeting's check-in, not the event's). */
+export const MEETING_QR = startsWith(`${MEETING_ROTATING_PREFIX}.`);
 /** A printed household card. */
 export const CARD_QR = startsWith(CARD_PREFIX);
 /** What the till's camera takes: a payment code or a printed household card. */

@@ -6,12 +6,13 @@
  *   static    MBS1.<eventId>.<villageId>.<sig>            no window; only for events with a geofence and allowStaticCode
  *   typed     6 digits from HMAC(secret, "MBC1|…|window") the no-camera fallback, same windows as the rotating token
  *   card      MBH1:<householdId>                          a printed household card: identifies, is not a secret
+ *   meeting   MBM1.<meetingId>.<villageId>.<window>.<sig> a meeting kiosk's rotating token, the same windows, the meeting's own secret
  *
  * sig = the first 16 bytes of HMAC-SHA256(secret, "<version>|eventId|villageId[|window]"), base64url.
  * A photo of the kiosk QR sent to a friend stops working within 30–60 s.
  */
 import { randomBytes } from "node:crypto";
-import { CARD_PREFIX, CHECKIN_ROTATING_PREFIX, CHECKIN_STATIC_PREFIX, CHECKIN_TYPED_PREFIX } from "./codes.schema";
+import { CARD_PREFIX, CHECKIN_ROTATING_PREFIX, MEETING_ROTATING_PREFIX, CHECKIN_STATIC_PREFIX, CHECKIN_TYPED_PREFIX } from "./codes.schema";
 import { hmac, sameText, sig128 } from "./signing";
 
 export const WINDOW_MS = 30_000;
@@ -139,6 +140,50 @@ export function verifyShortCode(code: string, key: Omit<EventKey, "allowStaticCo
   if (same(w) || same(w - 1)) return { ok: true };
   for (let back = 2; back <= EXPIRED_LOOKBACK_WINDOWS; back++) if (same(w - back)) return { ok: false, reason: "EXPIRED" };
   return { ok: false, reason: "BAD_SIGNATURE" };
+}
+
+// ───────── Meeting attendance (the same rotating scheme under its own prefix and secret) ─────────
+
+const MEETING = MEETING_ROTATING_PREFIX;
+
+export type MeetingKey = { meetingId: string; villageId: string; secret: string };
+export type ParsedMeetingToken = { meetingId: string; villageId: string; window: number; sig: string };
+
+/** The rotating token of a meeting's kiosk for the window of `nowMs`. */
+export function signMeetingRotating(key: MeetingKey, nowMs: number): string {
+  const w = windowOf(nowMs);
+  return `${MEETING}.${key.meetingId}.${key.villageId}.${w}.${sig128(key.secret, `${MEETING}|${key.meetingId}|${key.villageId}|${w}`)}`;
+}
+
+/** Reads a meeting token's parts without checking the signature (the meeting's secret is looked up by id). */
+export function parseMeetingToken(raw: string): { ok: true; token: ParsedMeetingToken } | { ok: false; reason: TokenReason } {
+  if (typeof raw !== "string") return { ok: false, reason: "GARBAGE" };
+  if (raw.length > TOKEN_MAX_LENGTH) return { ok: false, reason: "OVERSIZED" };
+  const text = raw.trim();
+  const parts = text.split(".");
+  if (parts[0] !== MEETING) {
+    if (text.length > 0 && MEETING.startsWith(text)) return { ok: false, reason: "TRUNCATED" };
+    return { ok: false, reason: "GARBAGE" };
+  }
+  if (parts.length > 5) return { ok: false, reason: "GARBAGE" };
+  if (parts.slice(1).some((p) => p !== "" && !SIG_RE.test(p))) return { ok: false, reason: "GARBAGE" };
+  const sig = parts[4] ?? "";
+  if (parts.length < 5 || parts.some((p) => p === "") || sig.length < SIG_LENGTH) return { ok: false, reason: "TRUNCATED" };
+  if (sig.length > SIG_LENGTH) return { ok: false, reason: "BAD_SIGNATURE" };
+  const [, meetingId, villageId, w] = parts as [string, string, string, string];
+  if (!ID_RE.test(meetingId) || !ID_RE.test(villageId) || !/^\d{1,12}$/.test(w)) return { ok: false, reason: "GARBAGE" };
+  return { ok: true, token: { meetingId, villageId, window: Number(w), sig } };
+}
+
+/** Whether a parsed meeting token is valid now for this meeting: this window or the previous one. */
+export function verifyMeetingParsed(t: ParsedMeetingToken, key: MeetingKey, nowMs: number): { ok: true; window: number } | { ok: false; reason: TokenReason } {
+  if (t.meetingId !== key.meetingId) return { ok: false, reason: "OTHER_EVENT" };
+  if (t.villageId !== key.villageId) return { ok: false, reason: "OTHER_VILLAGE" };
+  if (!sameText(t.sig, sig128(key.secret, `${MEETING}|${t.meetingId}|${t.villageId}|${t.window}`))) return { ok: false, reason: "BAD_SIGNATURE" };
+  const current = windowOf(nowMs);
+  if (t.window > current) return { ok: false, reason: "FUTURE" };
+  if (t.window < current - 1) return { ok: false, reason: "EXPIRED" };
+  return { ok: true, window: t.window };
 }
 
 // ───────── Printed household cards ─────────

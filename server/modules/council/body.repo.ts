@@ -54,6 +54,12 @@ export function unendedTermsOfKind(db: Reader, villageId: string, kind: BodyKind
   return db.bodyMember.findMany({ where: { villageId, endedAt: null, body: { kind } }, select: MEMBER_SELECT, take: 2000 });
 }
 
+/** Ids of the bodies in which the person has a term not ended by the committee. */
+export async function bodiesOfPerson(db: Reader, villageId: string, householdMemberId: string): Promise<string[]> {
+  const rows = await db.bodyMember.findMany({ where: { villageId, householdMemberId, endedAt: null }, select: { bodyId: true }, take: 100 });
+  return [...new Set(rows.map((r) => r.bodyId))];
+}
+
 /** The person's terms in the body not ended by the committee. */
 export function unendedTermsOf(db: Reader, villageId: string, bodyId: string, householdMemberId: string) {
   return db.bodyMember.findMany({ where: { villageId, bodyId, householdMemberId, endedAt: null }, select: MEMBER_SELECT });

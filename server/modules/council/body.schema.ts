@@ -4,7 +4,7 @@ import { ZDay } from "@/server/lib/dates.schema";
 import { ZId } from "@/server/lib/words.schema";
 
 /** The kinds of bodies, in the order the committee picks them (docs/architecture.md, "Councils as bodies"). */
-export const BODY_KINDS = ["COMMITTEE", "SUPERVISORY", "REPRESENTATIVES", "DELIBERATION", "CUSTOMS", "WOMEN", "MEDIATION", "POINTS_REVIEW", "OTHER"] as const;
+export const BODY_KINDS = ["COMMITTEE", "SUPERVISORY", "REPRESENTATIVES", "DELIBERATION", "CUSTOMS", "WOMEN", "MEDIATION", "POINTS_REVIEW", "ASSEMBLY", "OTHER"] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 /** 主任 / 副主任 / 委员 / 成员 */
 export const BODY_ROLES = ["CHAIR", "VICE_CHAIR", "COMMISSIONER", "MEMBER"] as const;

@@ -77,6 +77,20 @@ export async function publishInTx(tx: Tx, data: { villageId: string; kind: Notic
 }
 
 /**
+ * Publishes a corrected text written by the system inside the caller's transaction (a meeting's
+ * 会议通知 after its agenda changed) as the next version, with `reason` shown as the 更正 note.
+ * Nothing when the notice is not published or the text is unchanged.
+ */
+export async function correctInTx(tx: Tx, data: { villageId: string; id: string; body: string; reason: string; publishedById: string; at: Date }) {
+  const notice = await repo.findNotice(tx, data.villageId, data.id);
+  if (!notice || notice.status !== "PUBLISHED" || notice.body === data.body) return null;
+  if ((await repo.bumpVersion(tx, data.villageId, data.id, notice.version, { title: notice.title, body: data.body })) === 0) throw new DomainError("NOTICE_CHANGED");
+  const version = notice.version + 1;
+  await repo.createVersion(tx, { noticeId: data.id, version, title: notice.title, body: data.body, reason: data.reason, publishedById: data.publishedById, publishedAt: data.at });
+  return { id: data.id, version };
+}
+
+/**
  * Publishes a corrected text as the next version; the earlier ones stay and are shown as 更正
  * history. Throws NOT_FOUND, NOTICE_NOT_PUBLISHED, NOTICE_UNCHANGED (same title and text),
  * NOTICE_CHANGED (someone else corrected it meanwhile).

@@ -1,5 +1,16 @@
 import { allow, router } from "../init";
-import { ZMarkAttendanceInput, ZMeetingVillageInput, ZPublishMinutesInput, ZScheduleMeetingInput } from "@/server/modules/council/meeting.schema";
+import {
+  ZAgendaAddInput,
+  ZAgendaRemoveInput,
+  ZAgendaReorderInput,
+  ZMarkAttendanceInput,
+  ZMeetingCardInput,
+  ZMeetingCheckInInput,
+  ZMeetingKioskInput,
+  ZMeetingVillageInput,
+  ZPublishMinutesInput,
+  ZScheduleMeetingInput,
+} from "@/server/modules/council/meeting.schema";
 import * as meetings from "@/server/modules/council/meeting.service";
 
 export const meetingRouter = router({
@@ -7,9 +18,29 @@ export const meetingRouter = router({
   schedule: allow("meeting.schedule")
     .input(ZScheduleMeetingInput)
     .mutation(({ ctx, input }) => meetings.schedule(ctx.deps, ctx.actor, input)),
+  agendaAdd: allow("meeting.agenda")
+    .input(ZAgendaAddInput)
+    .mutation(({ ctx, input }) => meetings.addAgendaItem(ctx.deps, ctx.actor, input)),
+  agendaRemove: allow("meeting.agenda")
+    .input(ZAgendaRemoveInput)
+    .mutation(({ ctx, input }) => meetings.removeAgendaItem(ctx.deps, ctx.actor, input)),
+  agendaReorder: allow("meeting.agenda")
+    .input(ZAgendaReorderInput)
+    .mutation(({ ctx, input }) => meetings.reorderAgenda(ctx.deps, ctx.actor, input)),
   attend: allow("meeting.attend")
     .input(ZMarkAttendanceInput)
     .mutation(({ ctx, input }) => meetings.markAttendance(ctx.deps, ctx.actor, input)),
+  kiosk: allow("meeting.kiosk")
+    .input(ZMeetingKioskInput)
+    .query(({ ctx, input }) => meetings.kiosk(ctx.deps, ctx.actor, input)),
+  checkIn: allow("meeting.checkIn")
+    .input(ZMeetingCheckInInput)
+    .mutation(({ ctx, input }) => meetings.checkIn(ctx.deps, ctx.actor, input)),
+  card: allow("meeting.card")
+    .input(ZMeetingCardInput)
+    .mutation(({ ctx, input }) => meetings.card(ctx.deps, ctx.actor, input)),
+  upcoming: allow("meeting.upcoming").query(({ ctx }) => meetings.upcomingForStaff(ctx.deps, ctx.actor)),
+  mine: allow("meeting.mine").query(({ ctx }) => meetings.villagerMeetings(ctx.deps, ctx.actor)),
   minutes: allow("meeting.minutes")
     .input(ZPublishMinutesInput)
     .mutation(({ ctx, input }) => meetings.publishMinutes(ctx.deps, ctx.actor, input)),

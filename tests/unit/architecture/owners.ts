@@ -61,6 +61,7 @@ export const OWNERS: Record<string, string> = {
   BodyMember: "council",
   Meeting: "council",
   MeetingAttendance: "council",
+  MeetingAgendaItem: "council",
 };
 
 /**

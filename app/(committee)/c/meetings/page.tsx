@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { MarkPresent, PublishMinutes, ScheduleMeeting } from "@/components/council/meeting-actions";
+import { AgendaEditor, MarkPresent, PublishMinutes, ScheduleMeeting } from "@/components/council/meeting-actions";
 import { Card, PageTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -39,13 +39,28 @@ export default async function Page() {
             </p>
             <p className="mt-1 text-base font-medium">{t(`status.${m.status}`)}</p>
           </div>
-          <ol className="list-decimal space-y-1 pl-6 text-lg">
-            {m.agenda.map((a, i) => (
-              <li key={i} className="break-words">
-                {a}
-              </li>
-            ))}
-          </ol>
+          {m.status === "SCHEDULED" ? (
+            <>
+              <AgendaEditor meetingId={m.id} agenda={m.agenda} />
+              <div className="flex flex-wrap gap-2">
+                <Link href={`/c/meetings/${m.id}/kiosk`} className="inline-flex min-h-12 items-center rounded-xl bg-brand px-4 text-lg font-medium text-white" data-testid="meeting-kiosk-link">
+                  {t("kiosk.open")}
+                </Link>
+                <Link href={`/c/meetings/${m.id}/card`} className="inline-flex min-h-12 items-center rounded-xl border border-stone-300 px-4 text-lg" data-testid="meeting-card-link">
+                  {t("card.open")}
+                </Link>
+              </div>
+            </>
+          ) : (
+            <ol className="list-decimal space-y-1 pl-6 text-lg">
+              {m.agenda.map((a) => (
+                <li key={a.id} className="break-words">
+                  {a.text}
+                  {a.outcome ? <span className="block text-base text-stone-700">{t("outcome", { outcome: a.outcome })}</span> : null}
+                </li>
+              ))}
+            </ol>
+          )}
           <p className="text-lg" data-testid="meeting-figures">
             {t("figures", { expected: m.expected, present: m.present })} ·{" "}
             <span className={m.valid ? "font-bold text-green-700" : "font-bold text-red-700"}>{m.valid ? t("valid") : t("invalid")}</span>
@@ -68,7 +83,7 @@ export default async function Page() {
               </li>
             ))}
           </ul>
-          {m.status === "SCHEDULED" ? <PublishMinutes meetingId={m.id} /> : null}
+          {m.status === "SCHEDULED" ? <PublishMinutes meetingId={m.id} agenda={m.agenda} /> : null}
           {m.minutesNoticeId ? (
             <Link href={`/c/notices/${m.minutesNoticeId}`} className="inline-flex min-h-11 items-center text-lg text-brand" data-testid="meeting-minutes-link">
               {t("minutes.view")} ›
