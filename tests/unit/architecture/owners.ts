@@ -61,6 +61,11 @@ export const OWNERS: Record<string, string> = {
   BodyMember: "council",
   Meeting: "council",
   MeetingAttendance: "council",
+  // 村民说事: matters raised, supported, answered and rated
+  Matter: "matters",
+  MatterSupport: "matters",
+  MatterRating: "matters",
+  MatterPhoto: "matters",
 };
 
 /**
