@@ -20,6 +20,7 @@ export default async function GridHome() {
           </Card>
           <VillageSummaryView s={summary} />
           <LinkTile href="/g/households" icon="users" label={t("home.grid.households")} testId="go-households" />
+          <LinkTile href="/g/matters" icon="megaphone" label={t("matters.grid.tile")} testId="go-matters" />
         </>
       ) : (
         <Card>
