@@ -7,7 +7,7 @@ type Change = { id: string; setting: string; before: number; after: number; reas
 export function SettingChanges({ changes, locale, empty, testId }: { changes: Change[]; locale: string; empty?: string; testId: string }) {
   const t = useTranslations("settings");
   if (changes.length === 0) return empty ? <p className="py-3 text-lg text-stone-700">{empty}</p> : null;
-  const name = (s: string) => (["noticeDays", "checkInAutoApproveMaxPoints", "maxRulePoints"].includes(s) ? t(`names.${s}` as "names.noticeDays") : s);
+  const name = (s: string) => (["noticeDays", "checkInAutoApproveMaxPoints", "maxRulePoints", "matterSupportThreshold", "matterAnswerDays"].includes(s) ? t(`names.${s}` as "names.noticeDays") : s);
   return (
     <ul className="divide-y divide-stone-200" data-testid={testId}>
       {changes.map((c) => (

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorBox } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 
-type Settings = { noticeDays: number; checkInAutoApproveMaxPoints: number; maxRulePoints: number };
+type Settings = { noticeDays: number; checkInAutoApproveMaxPoints: number; maxRulePoints: number; matterSupportThreshold: number; matterAnswerDays: number };
 
 /** The committee's form of the village settings; a reason is required and posted with the change. */
 export function SettingsForm({ initial }: { initial: Settings }) {
@@ -19,6 +19,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
     noticeDays: String(initial.noticeDays),
     checkInAutoApproveMaxPoints: String(initial.checkInAutoApproveMaxPoints),
     maxRulePoints: String(initial.maxRulePoints),
+    matterSupportThreshold: String(initial.matterSupportThreshold),
+    matterAnswerDays: String(initial.matterAnswerDays),
     reason: "",
   });
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [k]: e.target.value }));
@@ -41,6 +43,8 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           noticeDays: num(f.noticeDays),
           checkInAutoApproveMaxPoints: num(f.checkInAutoApproveMaxPoints),
           maxRulePoints: num(f.maxRulePoints),
+          matterSupportThreshold: num(f.matterSupportThreshold),
+          matterAnswerDays: num(f.matterAnswerDays),
           reason: f.reason.trim(),
         });
       }}
@@ -62,6 +66,21 @@ export function SettingsForm({ initial }: { initial: Settings }) {
       </Field>
       <Field label={t("maxRulePoints")} hint={t("maxRulePointsHint")}>
         <Input type="number" inputMode="numeric" min={1} max={1000} value={f.maxRulePoints} onChange={set("maxRulePoints")} required data-testid="setting-max-rule-points" />
+      </Field>
+      <Field label={t("matterSupportThreshold")} hint={t("matterSupportThresholdHint")}>
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          value={f.matterSupportThreshold}
+          onChange={set("matterSupportThreshold")}
+          required
+          data-testid="setting-matter-threshold"
+        />
+      </Field>
+      <Field label={t("matterAnswerDays")} hint={t("matterAnswerDaysHint")}>
+        <Input type="number" inputMode="numeric" min={1} max={90} value={f.matterAnswerDays} onChange={set("matterAnswerDays")} required data-testid="setting-matter-days" />
       </Field>
       <Field label={t("reason")} hint={t("reasonHint")}>
         <textarea

@@ -177,6 +177,22 @@ export const PERMISSIONS = {
   "meeting.mine": VILLAGE_PEOPLE,
   "meeting.minutes": ["COMMITTEE"],
   "meeting.village": ADMINS,
+  // 村民说事 (docs/architecture.md, "Villagers' matters"): a household raises, supports and rates (a grid
+  // worker for households of their grid, as proxy); the committee answers, declines, puts on an agenda
+  // and records what was done; supervisors read along; the town and county see each village's counts
+  "matter.board": ["VILLAGER", "GRID_WORKER"],
+  "matter.get": ["VILLAGER", "GRID_WORKER", "COMMITTEE", "SUPERVISOR"],
+  "matter.raise": ["VILLAGER", "GRID_WORKER"],
+  "matter.support": ["VILLAGER", "GRID_WORKER"],
+  "matter.rate": ["VILLAGER", "GRID_WORKER"],
+  "matter.queue": ["COMMITTEE", "SUPERVISOR"],
+  "matter.answer": ["COMMITTEE"],
+  "matter.decline": ["COMMITTEE"],
+  "matter.agenda": ["COMMITTEE"],
+  "matter.complete": ["COMMITTEE"],
+  "matter.village": ADMINS,
+  // a matter's photo (route handler): people of the matter's village
+  "matter.photo": ["VILLAGER", "GRID_WORKER", "COMMITTEE", "SUPERVISOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ import { motionRouter } from "./routers/motion";
 import { bodyRouter } from "./routers/body";
 import { meetingRouter } from "./routers/meeting";
 import { noticeRouter } from "./routers/notice";
+import { matterRouter } from "./routers/matter";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   notice: noticeRouter,
   body: bodyRouter,
   meeting: meetingRouter,
+  matter: matterRouter,
 });
 
 export type AppRouter = typeof appRouter;

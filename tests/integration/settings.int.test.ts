@@ -32,7 +32,7 @@ describe("village settings", () => {
     const s = await village();
     const at = new Date("2026-12-01T02:00:00Z");
     const api = callerFor(t.db, s.committee, { now: () => at });
-    expect((await api.village.settings()).settings).toEqual({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100 });
+    expect((await api.village.settings()).settings).toEqual({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100, matterSupportThreshold: 10, matterAnswerDays: 7 });
 
     const res = await api.village.updateSettings({ noticeDays: 5, checkInAutoApproveMaxPoints: 5, maxRulePoints: 100, reason: "村民代表会议决定缩短公示期" });
     expect(res).toEqual({ changed: 2 });
@@ -46,7 +46,7 @@ describe("village settings", () => {
 
     // the settings page shows the history with the committee member's name
     const page = await api.village.settings();
-    expect(page.settings).toEqual({ noticeDays: 5, checkInAutoApproveMaxPoints: 5, maxRulePoints: 100 });
+    expect(page.settings).toEqual({ noticeDays: 5, checkInAutoApproveMaxPoints: 5, maxRulePoints: 100, matterSupportThreshold: 10, matterAnswerDays: 7 });
     expect(page.changes.map((c) => [c.setting, c.before, c.after, c.changedByName])).toEqual(
       expect.arrayContaining([["noticeDays", 7, 5, s.committee.name]]),
     );
@@ -99,7 +99,7 @@ describe("village settings", () => {
     await expect(callerFor(t.db, s.villager).village.settings()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await callerFor(t.db, s.supervisor).village.settings()).settings.noticeDays).toBe(7);
     await callerFor(t.db, s.committee).village.updateSettings({ noticeDays: 3, checkInAutoApproveMaxPoints: 0, maxRulePoints: 50, reason: "本村决定" });
-    expect((await callerFor(t.db, other.committee).village.settings()).settings).toEqual({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100 });
+    expect((await callerFor(t.db, other.committee).village.settings()).settings).toEqual({ noticeDays: 7, checkInAutoApproveMaxPoints: 0, maxRulePoints: 100, matterSupportThreshold: 10, matterAnswerDays: 7 });
     expect(await changes(other.v.id)).toEqual([]);
   });
 

@@ -8,13 +8,15 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村委会工作台: the village at a glance and the committee's everyday shortcuts. */
 export default async function CommitteeHome() {
   const caller = await serverCaller();
-  const [t, tp, tn, tv, summary, awards] = await Promise.all([
+  const [t, tp, tn, tv, tm, summary, awards, matters] = await Promise.all([
     getTranslations(),
     getTranslations("points"),
     getTranslations("notices"),
     getTranslations("votes"),
+    getTranslations("matters"),
     caller.village.summary(),
     caller.award.list({ take: 1 }),
+    caller.matter.queue(),
   ]);
   const proposed = awards.counts.PROPOSED ?? 0;
   const approved = awards.counts.APPROVED ?? 0;
@@ -30,6 +32,8 @@ export default async function CommitteeHome() {
         <div className="mb-3 grid grid-cols-2 gap-3">
           <CountLink href="/c/awards?status=PROPOSED" label={tp("home.awaitingReview")} count={proposed} testId="count-proposed" />
           <CountLink href="/c/publicity" label={tp("home.awaitingPublish")} count={approved} testId="count-approved" />
+          <CountLink href="/c/matters" label={tm("staff.openCount", { count: matters.open })} count={matters.open} testId="count-matters-open" />
+          <CountLink href="/c/matters" label={tm("staff.homeOverdue")} count={matters.overdue} testId="count-matters-overdue" alert />
         </div>
         <div className="grid grid-cols-2 gap-3">
           <LinkTile href="/c/awards/new" icon="plus" label={tp("home.propose")} testId="go-propose" />
@@ -40,6 +44,7 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/motions" icon="check" label={tv("staff.title")} testId="go-motions" />
           <LinkTile href="/c/bodies" icon="users" label={t("bodies.tile")} testId="go-bodies" />
           <LinkTile href="/c/meetings" icon="users" label={t("meetings.tile")} testId="go-meetings" />
+          <LinkTile href="/c/matters" icon="megaphone" label={tm("staff.tile")} testId="go-matters" />
         </div>
         <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">
           {tp("home.allAwards")} ›
@@ -77,9 +82,9 @@ export default async function CommitteeHome() {
 }
 
 /** A count that is also a shortcut to the list behind it (待审核 3 ›). */
-function CountLink({ href, label, count, testId }: { href: string; label: string; count: number; testId: string }) {
+function CountLink({ href, label, count, testId, alert }: { href: string; label: string; count: number; testId: string; alert?: boolean }) {
   return (
-    <Link href={href} className="block rounded-2xl bg-paper p-3 shadow-sm ring-1 ring-stone-200 active:bg-stone-100">
+    <Link href={href} className={`block rounded-2xl p-3 shadow-sm ring-1 active:bg-stone-100 ${alert && count > 0 ? "bg-red-50 ring-red-300" : "bg-paper ring-stone-200"}`}>
       <span className="block text-base text-stone-600">{label}</span>
       <span className={`block text-3xl font-bold tabular-nums ${count > 0 ? "text-brand" : "text-stone-900"}`} data-testid={testId}>
         {count}

@@ -21,6 +21,7 @@ export default async function GridHome() {
           <VillageSummaryView s={summary} />
           <LinkTile href="/g/households" icon="users" label={t("home.grid.households")} testId="go-households" />
           <LinkTile href="/g/meetings" icon="calendar" label={t("meetings.g.title")} testId="go-meetings" />
+          <LinkTile href="/g/matters" icon="megaphone" label={t("matters.grid.tile")} testId="go-matters" />
         </>
       ) : (
         <Card>

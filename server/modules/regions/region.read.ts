@@ -59,9 +59,18 @@ export type VillageSettings = {
   noticeDays: number;
   checkInAutoApproveMaxPoints: number;
   maxRulePoints: number;
+  /** 村民说事: supporting households after which a matter must be answered, and in how many days */
+  matterSupportThreshold: number;
+  matterAnswerDays: number;
 };
 
-export const SETTINGS_SELECT = { noticeDays: true, checkInAutoApproveMaxPoints: true, maxRulePoints: true } as const;
+export const SETTINGS_SELECT = {
+  noticeDays: true,
+  checkInAutoApproveMaxPoints: true,
+  maxRulePoints: true,
+  matterSupportThreshold: true,
+  matterAnswerDays: true,
+} as const;
 
 /** The settings of a village, or null when `villageId` is not a village. */
 export async function villageSettings(db: Reader, villageId: string): Promise<VillageSettings | null> {

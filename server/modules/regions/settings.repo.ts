@@ -5,7 +5,7 @@ import type { VillageSettings } from "./region.read";
 /** Locks the village's row for the rest of the transaction (two changes at once apply one after the other). */
 export async function lockSettings(tx: Tx, villageId: string): Promise<VillageSettings | null> {
   const rows = await tx.$queryRaw<VillageSettings[]>`
-    SELECT "noticeDays", "checkInAutoApproveMaxPoints", "maxRulePoints" FROM "Region"
+    SELECT "noticeDays", "checkInAutoApproveMaxPoints", "maxRulePoints", "matterSupportThreshold", "matterAnswerDays" FROM "Region"
     WHERE "id" = ${villageId} AND "kind" = 'VILLAGE'
     FOR UPDATE`;
   return rows[0] ?? null;

@@ -45,6 +45,8 @@ export async function updateSettings(deps: Deps, actor: Actor, input: UpdateSett
       noticeDays: input.noticeDays,
       checkInAutoApproveMaxPoints: input.checkInAutoApproveMaxPoints,
       maxRulePoints: input.maxRulePoints,
+      matterSupportThreshold: input.matterSupportThreshold ?? before.matterSupportThreshold,
+      matterAnswerDays: input.matterAnswerDays ?? before.matterAnswerDays,
     };
     const changed = SETTING_KEYS.filter((k) => before[k] !== after[k]);
     if (changed.length === 0) return { changed: 0 };

@@ -62,6 +62,11 @@ export const OWNERS: Record<string, string> = {
   Meeting: "council",
   MeetingAttendance: "council",
   MeetingAgendaItem: "council",
+  // 村民说事: matters raised, supported, answered and rated
+  Matter: "matters",
+  MatterSupport: "matters",
+  MatterRating: "matters",
+  MatterPhoto: "matters",
 };
 
 /**
