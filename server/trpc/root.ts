@@ -18,6 +18,7 @@ import { eventRouter } from "./routers/event";
 import { motionRouter } from "./routers/motion";
 import { bodyRouter } from "./routers/body";
 import { meetingRouter } from "./routers/meeting";
+import { mediationRouter } from "./routers/mediation";
 import { noticeRouter } from "./routers/notice";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
@@ -45,6 +46,7 @@ export const appRouter = router({
   notice: noticeRouter,
   body: bodyRouter,
   meeting: meetingRouter,
+  mediation: mediationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,10 @@ export const OWNERS: Record<string, string> = {
   BodyMember: "council",
   Meeting: "council",
   MeetingAttendance: "council",
+  MediationCase: "mediation",
+  MediationParty: "mediation",
+  MediationMediator: "mediation",
+  MediationSession: "mediation",
 };
 
 /**
