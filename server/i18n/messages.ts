@@ -30,11 +30,13 @@ import zhBodies from "./messages/zh/bodies.json";
 import enBodies from "./messages/en/bodies.json";
 import zhMeetings from "./messages/zh/meetings.json";
 import enMeetings from "./messages/en/meetings.json";
+import zhMediation from "./messages/zh/mediation.json";
+import enMediation from "./messages/en/mediation.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhMediation },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enMediation },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

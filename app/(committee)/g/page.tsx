@@ -20,6 +20,7 @@ export default async function GridHome() {
           </Card>
           <VillageSummaryView s={summary} />
           <LinkTile href="/g/households" icon="users" label={t("home.grid.households")} testId="go-households" />
+          <LinkTile href="/g/mediation" icon="users" label={t("mediation.tile")} testId="go-mediation" />
         </>
       ) : (
         <Card>
