@@ -67,13 +67,14 @@ async function candidatesFor(db: Db, villageId: string, gridIds: (string | null)
 }
 
 /**
- * The households a case may be opened between (the grid worker's grid only) and, for the chosen
+ * The households a case may be opened between (the village's active ones) and, for the chosen
  * households, who may mediate it.
  */
 export async function candidates(deps: Deps, actor: Actor, input: { householdIds: string[] }) {
   const villageId = villageOfActor(actor);
   const now = deps.now();
-  const households = await pickableHouseholds(deps.db, villageId, actor.role === "GRID_WORKER" ? actor.gridId ?? "__none__" : null);
+  // a grid worker may open a case between a household of their grid and one elsewhere in the village
+  const households = await pickableHouseholds(deps.db, villageId);
   const chosen = await partyHouseholds(deps.db, villageId, input.householdIds);
   const mediators = await candidatesFor(deps.db, villageId, chosen.map((h) => h.gridId), now);
   return { households: households.map((h) => ({ id: h.id, number: h.number, headName: h.headName })), mediators: mediators.map((m) => ({ userId: m.userId, name: m.name, kind: m.kind })) };
