@@ -193,6 +193,23 @@ export const PERMISSIONS = {
   "matter.village": ADMINS,
   // a matter's photo (route handler): people of the matter's village
   "matter.photo": ["VILLAGER", "GRID_WORKER", "COMMITTEE", "SUPERVISOR"],
+  // 人民调解 (docs/architecture.md, "Mediation"): cases are read only within the reader's scope (parties'
+  // households, the case's mediators, the committee and the 人民调解委员会) and changed only by the case's
+  // mediators (a 调委会 member may hold any village role); the committee or a grid worker opens a case;
+  // a party household's villager confirms the agreement; the town, county and committee read numbers
+  "mediation.list": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.get": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.candidates": ["COMMITTEE", "GRID_WORKER"],
+  "mediation.open": ["COMMITTEE", "GRID_WORKER"],
+  "mediation.schedule": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.recordSession": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.agree": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.confirmPaper": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.refer": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.withdraw": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.followUp": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
+  "mediation.confirm": ["VILLAGER"],
+  "mediation.stats": ["COMMITTEE", "TOWN_ADMIN", "COUNTY_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -32,11 +32,13 @@ import zhMeetings from "./messages/zh/meetings.json";
 import enMeetings from "./messages/en/meetings.json";
 import zhMatters from "./messages/zh/matters.json";
 import enMatters from "./messages/en/matters.json";
+import zhMediation from "./messages/zh/mediation.json";
+import enMediation from "./messages/en/mediation.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhMatters },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enMatters },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhMatters, ...zhMediation },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enMatters, ...enMediation },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

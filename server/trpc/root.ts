@@ -18,6 +18,7 @@ import { eventRouter } from "./routers/event";
 import { motionRouter } from "./routers/motion";
 import { bodyRouter } from "./routers/body";
 import { meetingRouter } from "./routers/meeting";
+import { mediationRouter } from "./routers/mediation";
 import { noticeRouter } from "./routers/notice";
 import { matterRouter } from "./routers/matter";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
@@ -47,6 +48,7 @@ export const appRouter = router({
   body: bodyRouter,
   meeting: meetingRouter,
   matter: matterRouter,
+  mediation: mediationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -58,6 +58,9 @@ export default async function AdminHome() {
         <CreateVillageForm towns={towns.map((town) => ({ id: town.id, name: town.name }))} />
       </Card>
 
+      <Link href="/a/mediation" className="flex min-h-12 items-center justify-center rounded-xl border border-stone-300 bg-white text-lg" data-testid="go-mediation">
+        {t("mediation.stats.title")}
+      </Link>
       <Link href="/a/audit" className="flex min-h-12 items-center justify-center rounded-xl border border-stone-300 bg-white text-lg">
         {t("admin.auditLink")}
       </Link>

@@ -45,6 +45,7 @@ export default async function CommitteeHome() {
           <LinkTile href="/c/bodies" icon="users" label={t("bodies.tile")} testId="go-bodies" />
           <LinkTile href="/c/meetings" icon="users" label={t("meetings.tile")} testId="go-meetings" />
           <LinkTile href="/c/matters" icon="megaphone" label={tm("staff.tile")} testId="go-matters" />
+          <LinkTile href="/c/mediation" icon="users" label={t("mediation.tile")} testId="go-mediation" />
         </div>
         <Link href="/c/awards" className="mt-2 inline-flex min-h-11 items-center text-lg text-brand" data-testid="go-awards">
           {tp("home.allAwards")} ›

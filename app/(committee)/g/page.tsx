@@ -22,6 +22,7 @@ export default async function GridHome() {
           <LinkTile href="/g/households" icon="users" label={t("home.grid.households")} testId="go-households" />
           <LinkTile href="/g/meetings" icon="calendar" label={t("meetings.g.title")} testId="go-meetings" />
           <LinkTile href="/g/matters" icon="megaphone" label={t("matters.grid.tile")} testId="go-matters" />
+          <LinkTile href="/g/mediation" icon="users" label={t("mediation.tile")} testId="go-mediation" />
         </>
       ) : (
         <Card>

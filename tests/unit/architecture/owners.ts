@@ -67,6 +67,10 @@ export const OWNERS: Record<string, string> = {
   MatterSupport: "matters",
   MatterRating: "matters",
   MatterPhoto: "matters",
+  MediationCase: "mediation",
+  MediationParty: "mediation",
+  MediationMediator: "mediation",
+  MediationSession: "mediation",
 };
 
 /**

@@ -7,7 +7,7 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村务: the village notices (unread count), the votes waiting for the household, the points notice board (积分公示), the village rules in force and its bodies. */
 export default async function AffairsPage() {
   const caller = await serverCaller();
-  const [t, tp, tn, tv, tb, tm, tmat, notices, votes] = await Promise.all([
+  const [t, tp, tn, tv, tb, tm, tmat, tmed, notices, votes] = await Promise.all([
     getTranslations("rules.affairs"),
     getTranslations("points"),
     getTranslations("notices"),
@@ -15,6 +15,7 @@ export default async function AffairsPage() {
     getTranslations("bodies"),
     getTranslations("meetings.villager"),
     getTranslations("matters"),
+    getTranslations("mediation"),
     caller.notice.board(),
     caller.motion.board(),
   ]);
@@ -41,6 +42,7 @@ export default async function AffairsPage() {
       <HubLink href="/v/affairs/meetings" icon="users" title={tm("hubTitle")} body={tm("hubBody")} testId="go-meetings" />
       <HubLink href="/v/affairs/matters" icon="megaphone" title={tmat("hub.title")} body={tmat("hub.body")} testId="go-matters" />
       <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
+      <HubLink href="/v/affairs/mediation" icon="users" title={tmed("title")} body={tmed("villagerIntro")} testId="go-mediation" />
       <HubLink href="/v/affairs/rules" icon="scroll" title={t("rulesLink")} body={t("rulesBody")} testId="go-rules" />
       <HubLink href="/v/affairs/bodies" icon="users" title={tb("villager.hubTitle")} body={tb("villager.hubBody")} testId="go-bodies" />
     </div>
