@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { MotionAction } from "@/components/council/motion-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/stat";
-import { outcomeOfResult } from "@/server/modules/council/motion.view";
+import { outcomeOfResult, ruleBookLineKey } from "@/server/modules/council/motion.view";
 import { formatDateTime } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -46,7 +46,7 @@ export default async function Page() {
                   <p className="text-base text-stone-700">{m.question}</p>
                   {m.ruleBook ? (
                     <p className="mt-1 text-base font-medium text-stone-900" data-testid="motion-rulebook-line">
-                      {t(`board.ruleBook.${m.ruleBook.state}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
+                      {t(`board.ruleBook.${ruleBookLineKey(m.ruleBook)}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
                     </p>
                   ) : null}
                   <p className="mt-1 text-base text-stone-600">{t("staff.closesAt", { date: formatDateTime(m.closesAt, locale) })}</p>
