@@ -36,3 +36,12 @@ CREATE UNIQUE INDEX "MotionRequest_one_pending_per_motion" ON "MotionRequest"("m
 
 -- AddForeignKey
 ALTER TABLE "MotionRequest" ADD CONSTRAINT "MotionRequest_motionId_fkey" FOREIGN KEY ("motionId") REFERENCES "Motion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- A cancelled motion has its cancelling time in "closedAt" (a draft cancelled was never opened). The new
+-- enum value is compared as text: it cannot be used as an enum literal in the transaction that adds it.
+ALTER TABLE "Motion" DROP CONSTRAINT "Motion_status_times";
+ALTER TABLE "Motion" ADD CONSTRAINT "Motion_status_times" CHECK (
+  ("status" = 'DRAFT' AND "opensAt" IS NULL AND "closedAt" IS NULL) OR
+  ("status" = 'OPEN' AND "opensAt" IS NOT NULL AND "closedAt" IS NULL) OR
+  ("status" = 'CLOSED' AND "opensAt" IS NOT NULL AND "closedAt" IS NOT NULL) OR
+  ("status"::text = 'CANCELLED' AND "closedAt" IS NOT NULL));
