@@ -136,7 +136,7 @@ export function MotionAction({ id, action }: { id: string; action: "open" | "clo
       <ConfirmButton
         variant={action === "open" ? "primary" : "danger"}
         className="w-full"
-        label={t(action)}
+        label={t(action === "close" ? "closeAlone" : action)}
         question={t(action === "open" ? "openQuestion" : "closeQuestion")}
         busy={m.isPending}
         onConfirm={() => m.mutate({ id })}

@@ -150,6 +150,15 @@ export const PERMISSIONS = {
   "motion.create": ["COMMITTEE"],
   "motion.open": ["COMMITTEE"],
   "motion.close": ["COMMITTEE"],
+  // no one acts alone: before its closing time (unless every household voted) an open vote is closed
+  // early or cancelled only on a committee member's request that a supervisor (another person) confirms
+  "motion.cancel": ["COMMITTEE"],
+  "motion.request": ["COMMITTEE"],
+  "motion.withdrawRequest": ["COMMITTEE"],
+  "motion.requests": ["COMMITTEE", "SUPERVISOR"],
+  "motion.confirmRequest": ["SUPERVISOR"],
+  "motion.refuseRequest": ["SUPERVISOR"],
+  "motion.village": ADMINS,
   "motion.board": VILLAGE_PEOPLE,
   "motion.vote": VILLAGE_PEOPLE,
   // village bodies (docs/architecture.md, "Councils as bodies"): the committee records them and their

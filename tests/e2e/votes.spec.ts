@@ -1,14 +1,16 @@
 /**
  * Votes on a 360×740 phone: the committee drafts a motion and opens it → villager 13800000001
  * (household 001) sees it on 村务 with the time left and a big ballot, votes 同意, and a second
- * try shows the household's vote instead of a ballot → the committee sees the turnout, then closes
- * it and the result is shown. The title is unique per run, so the spec can run beside others.
+ * try shows the household's vote instead of a ballot → the committee sees the turnout and, with
+ * households still to vote, requests an early close with a reason → a supervisor confirms it on
+ * /s/motions and the result is shown, saying it closed early. The title is unique per run, so the spec can run beside others.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { shotPath } from "./shot-path";
 
 const COMMITTEE = "13800000002";
 const VILLAGER = "13800000001";
+const SUPERVISOR = "13800000003";
 
 async function signInAs(page: Page, phone: string, home: string) {
   await page.goto("/signin");
@@ -68,12 +70,33 @@ test("the committee opens a motion and a villager votes once on the phone", asyn
   await page.screenshot({ path: shotPath("villager-voted.png"), fullPage: true });
   await signOut(page, "/v/me");
 
-  // 4. The committee sees one household voted, closes the vote, and the result is shown.
+  // 4. The committee sees one household voted; with households still to vote it cannot close alone,
+  //    so it requests an early close with a reason.
   await signInAs(page, COMMITTEE, "/c");
   await page.goto("/c/motions");
   const row = page.getByTestId("staff-motion").filter({ hasText: title });
   await expect(row.getByTestId("motion-turnout")).toContainText("已投票 1 /");
-  await row.getByTestId("motion-close").click();
-  await row.getByTestId("motion-close-confirm").click();
-  await expect(row.getByTestId("motion-result")).toContainText("结果：");
+  await expect(row.getByTestId("motion-close")).toHaveCount(0);
+  await row.getByTestId("motion-request-early").click();
+  await row.getByTestId("motion-request-reason").fill("村民会议已当场举手表决，网上投票提前结束");
+  await row.getByTestId("motion-request-send").click();
+  await expect(row.getByTestId("motion-pending")).toContainText("等监督委员会确认");
+  await signOut(page, "/c/me");
+
+  // 5. A supervisor confirms it on /s/motions at 360 px; the vote closes and the result is shown.
+  await signInAs(page, SUPERVISOR, "/s");
+  await page.getByTestId("go-motions").click();
+  await page.waitForURL("**/s/motions");
+  const req = page.getByTestId("motion-request").filter({ hasText: title });
+  await expect(req).toContainText("村民会议已当场举手表决");
+  await expect(req.getByTestId("request-turnout")).toContainText("已投票 1 /");
+  await page.screenshot({ path: shotPath("supervisor-motion-request.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await req.getByTestId("request-confirm").click();
+  await req.getByTestId("request-confirm-confirm").click();
+  const done = page.getByTestId("supervise-motion").filter({ hasText: title });
+  await expect(done.getByTestId("supervise-result")).toContainText("结果：");
+  await expect(done).toContainText("提前结束");
+  await expect(page.getByTestId("motion-request").filter({ hasText: title })).toHaveCount(0);
+  await page.screenshot({ path: shotPath("supervisor-motion-closed.png"), fullPage: true });
 });

@@ -146,7 +146,7 @@ describe("村民说事 (matters)", () => {
 
     const body = await t.db.body.create({ data: { villageId: s.v.id, kind: "REPRESENTATIVES", name: "村民代表会议", createdById: s.committee.userId }, select: { id: true } });
     const meeting = await t.db.meeting.create({
-      data: { villageId: s.v.id, bodyId: body.id, title: "十二月村民代表会议", startsAt: new Date(Date.now() + 5 * DAY), place: "村委会议室", agenda: ["议事"], createdById: s.committee.userId },
+      data: { villageId: s.v.id, bodyId: body.id, title: "十二月村民代表会议", startsAt: new Date(Date.now() + 5 * DAY), place: "村委会议室", secret: "matter-test-meeting-secret", createdById: s.committee.userId },
       select: { id: true },
     });
     const b = await api.matter.raise({ ...raiseInput, title: "垃圾清运不及时", category: "ENVIRONMENT" });

@@ -178,13 +178,17 @@ describe("closing", () => {
     expect(board.items.map((n) => n.id)).toContain(notices[0]!.id);
   });
 
-  it("closed early by the committee: later votes are refused, the job finds nothing to close, one notice", async () => {
+  it("closed early on a committee request a supervisor confirmed: later votes are refused, the job finds nothing to close, one notice", async () => {
     const w = await village();
+    const supervisor = await makeActor(t.db, "SUPERVISOR", w.v.id);
     const id = await openMotion(w);
     await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
     await w.as(w.heads[1]!).motion.vote({ motionId: id, option: "同意" });
-    const r = await w.api.motion.close({ id });
-    expect(r.result).toMatchObject({ electorate: 3, voted: 2, valid: true, outcome: "PASSED" });
+    const { requestId } = await w.api.motion.request({ id, kind: "EARLY_CLOSE", reason: "村民会议已当场表决" });
+    const r = await w.as(supervisor).motion.confirmRequest({ requestId });
+    expect(r).toMatchObject({ status: "CLOSED" });
+    const m = await t.db.motion.findUniqueOrThrow({ where: { id } });
+    expect(m.result).toMatchObject({ electorate: 3, voted: 2, valid: true, outcome: "PASSED" });
     await expect(w.as(w.heads[2]!).motion.vote({ motionId: id, option: "不同意" })).rejects.toMatchObject({ message: expect.stringContaining("投票已经截止") });
     // the first household's retry still gets its vote back
     await expect(w.as(w.heads[0]!).motion.vote({ motionId: id, option: "不同意" })).resolves.toMatchObject({ first: false, option: "同意" });
@@ -198,6 +202,7 @@ describe("closing", () => {
     const w = await village();
     const id = await openMotion(w);
     await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
+    w.clock.set(new Date(w.clock.now().getTime() + 49 * HOUR));
     const r = await w.api.motion.close({ id });
     expect(r.result).toMatchObject({ voted: 1, valid: false, outcome: "INVALID" });
   });
@@ -240,6 +245,7 @@ describe("secret ballot", () => {
     expect(row).not.toHaveProperty("counts");
     expect(JSON.stringify(row)).not.toMatch(/"count"/);
 
+    w.clock.set(new Date(w.clock.now().getTime() + 49 * HOUR));
     const closed = await w.api.motion.close({ id });
     expect(closed.result).toMatchObject({ voted: 2, counts: [{ option: "同意", count: 1 }, { option: "不同意", count: 1 }, { option: "弃权", count: 0 }] });
   });
@@ -283,5 +289,162 @@ describe("bad input", () => {
     const id2 = await openMotion(w);
     await expect(w.api.motion.open({ id: id2 })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await t.db.motionElector.count({ where: { motionId: id2 } })).toBe(3);
+  });
+});
+
+describe("no one closes or cancels a vote alone", () => {
+  async function withSupervisors() {
+    const w = await village();
+    const s1 = await makeActor(t.db, "SUPERVISOR", w.v.id);
+    const s2 = await makeActor(t.db, "SUPERVISOR", w.v.id);
+    return { ...w, s1, s2 };
+  }
+
+  it("before the closing time, with households still to vote, the committee alone is refused; nothing changes", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
+    await expect(w.api.motion.close({ id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("监督委员会") });
+    await expect(w.as(w.committee, "en").motion.close({ id })).rejects.toMatchObject({ message: expect.stringContaining("supervisor") });
+    expect(await t.db.motion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", result: null });
+    expect(await t.db.notice.count({ where: { villageId: w.v.id, kind: "RESULT" } })).toBe(0);
+  });
+
+  it("every household voted: the committee closes alone before the closing time", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    for (const h of w.heads) await w.as(h).motion.vote({ motionId: id, option: "同意" });
+    const r = await w.api.motion.close({ id });
+    expect(r.result).toMatchObject({ electorate: 3, voted: 3, outcome: "PASSED", earlyClose: null });
+  });
+
+  it("request, then a supervisor confirms: closed, the notice says 提前结束 with both names and the reason; audited", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
+    await w.as(w.heads[1]!).motion.vote({ motionId: id, option: "同意" });
+    const { requestId } = await w.api.motion.request({ id, kind: "EARLY_CLOSE", reason: "第三户外出务工，已书面弃权" });
+    // one pending request per motion
+    await expect(w.api.motion.request({ id, kind: "CANCEL", reason: "重复申请" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const pending = await w.as(w.s1).motion.requests();
+    expect(pending).toEqual([expect.objectContaining({ id: requestId, kind: "EARLY_CLOSE", reason: "第三户外出务工，已书面弃权", mine: false })]);
+    const r = await w.as(w.s1).motion.confirmRequest({ requestId });
+    expect(r.status).toBe("CLOSED");
+    const m = await t.db.motion.findUniqueOrThrow({ where: { id } });
+    expect(m).toMatchObject({ status: "CLOSED" });
+    expect(m.result).toMatchObject({ voted: 2, earlyClose: { requestedById: w.committee.userId, confirmedById: w.s1.userId, reason: "第三户外出务工，已书面弃权" } });
+    const notice = await t.db.noticeVersion.findFirstOrThrow({ where: { noticeId: m.resultNoticeId! }, select: { body: true } });
+    const committeeName = (await t.db.user.findUniqueOrThrow({ where: { id: w.committee.userId } })).name;
+    const supervisorName = (await t.db.user.findUniqueOrThrow({ where: { id: w.s1.userId } })).name;
+    expect(notice.body).toContain("提前结束");
+    expect(notice.body).toContain(committeeName);
+    expect(notice.body).toContain(supervisorName);
+    expect(notice.body).toContain("第三户外出务工");
+    const req = await t.db.motionRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(req).toMatchObject({ status: "CONFIRMED", decidedById: w.s1.userId });
+    const actions = (await t.db.auditLog.findMany({ where: { entityId: id }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["motion.requestEarlyClose", "motion.confirmRequest", "motion.close"]));
+    // deciding twice is refused
+    await expect(w.as(w.s2).motion.confirmRequest({ requestId })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("the requester cannot confirm their own request (same person, as supervisor too); another committee member cannot withdraw it", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    // the database refuses one person being committee and supervisor in a village; the service refuses
+    // the same person deciding their own request all the same (a supervisor session of the requester)
+    const both = { ...w.s1, userId: w.committee.userId };
+    const { requestId } = await w.api.motion.request({ id, kind: "EARLY_CLOSE", reason: "会议已决定" });
+    await expect(w.as(both).motion.confirmRequest({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("自己提出的申请") });
+    await expect(w.as(both).motion.refuseRequest({ requestId, note: "不同意提前" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = await makeActor(t.db, "COMMITTEE", w.v.id);
+    await expect(w.as(other).motion.withdrawRequest({ requestId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // a supervisor refuses with a note: the vote goes on
+    await w.as(w.s2).motion.refuseRequest({ requestId, note: "还有两天，等各户投完" });
+    expect(await t.db.motion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
+    expect(await t.db.motionRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "REFUSED", decisionNote: "还有两天，等各户投完" });
+  });
+
+  it("the requester withdraws: the supervisor can no longer confirm it", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    const { requestId } = await w.api.motion.request({ id, kind: "CANCEL", reason: "表决事项写错了" });
+    await w.api.motion.withdrawRequest({ requestId });
+    await expect(w.as(w.s1).motion.confirmRequest({ requestId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("已经处理过") });
+    expect(await t.db.motion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN" });
+    expect(await w.as(w.s1).motion.requests()).toEqual([]);
+  });
+
+  it("a draft: the committee cancels it alone; an open vote: cancelling alone is refused", async () => {
+    const w = await withSupervisors();
+    const { id: draft } = await w.api.motion.create({ title: "草稿", question: "是否…？", closesAt: new Date(w.clock.now().getTime() + 48 * HOUR) });
+    await expect(w.api.motion.cancel({ id: draft })).resolves.toMatchObject({ status: "CANCELLED" });
+    await expect(w.api.motion.open({ id: draft })).rejects.toMatchObject({ code: "CONFLICT" });
+    const open = await openMotion(w);
+    await expect(w.api.motion.cancel({ id: open })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("取消须由您申请") });
+    // the villagers never saw the draft
+    const board = await w.as(w.heads[0]!).motion.board();
+    expect(board.items.map((i) => i.id)).not.toContain(draft);
+  });
+
+  it("an open vote cancelled on request + confirmation: CANCELLED, notice 表决已取消 with the reason, nothing counted, the job skips it", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    await w.as(w.heads[0]!).motion.vote({ motionId: id, option: "同意" });
+    const { requestId } = await w.api.motion.request({ id, kind: "CANCEL", reason: "选项漏了“缓建”" });
+    const r = await w.as(w.s1).motion.confirmRequest({ requestId });
+    expect(r.status).toBe("CANCELLED");
+    const m = await t.db.motion.findUniqueOrThrow({ where: { id } });
+    expect(m.status).toBe("CANCELLED");
+    expect(m.result).not.toHaveProperty("counts");
+    expect(m.result).not.toHaveProperty("outcome");
+    const notice = await t.db.notice.findUniqueOrThrow({ where: { id: m.resultNoticeId! }, select: { title: true, kind: true, versions: { select: { body: true } } } });
+    expect(notice.title).toContain("表决已取消");
+    expect(notice.versions[0]!.body).toContain("选项漏了");
+    expect(notice.versions[0]!.body).toContain("不计票");
+    // villagers see it cancelled with the reason, and cannot vote
+    const board = await w.as(w.heads[1]!).motion.board();
+    expect(board.items.find((i) => i.id === id)).toMatchObject({ open: false, cancelled: true, cancelReason: "选项漏了“缓建”", result: null });
+    await expect(w.as(w.heads[1]!).motion.vote({ motionId: id, option: "同意" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // the closing job skips it, even after its closing time
+    w.clock.set(new Date(w.clock.now().getTime() + 49 * HOUR));
+    await closeDue({ db: t.db, now: w.clock.now });
+    expect(await t.db.motion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELLED" });
+    expect(await t.db.notice.count({ where: { villageId: w.v.id, kind: "RESULT" } })).toBe(1);
+    await expect(w.api.motion.close({ id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("the job closing a vote lapses a pending request", async () => {
+    const w = await withSupervisors();
+    const id = await openMotion(w);
+    const { requestId } = await w.api.motion.request({ id, kind: "EARLY_CLOSE", reason: "提前结束" });
+    w.clock.set(new Date(w.clock.now().getTime() + 49 * HOUR));
+    await closeDue({ db: t.db, now: w.clock.now });
+    expect(await t.db.motionRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "LAPSED" });
+    await expect(w.as(w.s1).motion.confirmRequest({ requestId })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("secret ballots rewritten at closing", () => {
+  it("after closing, no ballot row shares xmin with any elector row, and the counts are unchanged", async () => {
+    const w = await village();
+    const id = await openMotion(w, { secret: true });
+    const choices = ["同意", "不同意", "同意"];
+    for (let i = 0; i < 3; i++) await w.as(w.heads[i]!).motion.vote({ motionId: id, option: choices[i]! });
+    const xmins = async () => {
+      const b = await t.db.$queryRaw<{ id: string; x: string }[]>`SELECT "id", xmin::text AS x FROM "MotionBallot" WHERE "motionId" = ${id}`;
+      const e = await t.db.$queryRaw<{ x: string }[]>`SELECT xmin::text AS x FROM "MotionElector" WHERE "motionId" = ${id}`;
+      return { ballots: b, electors: new Set(e.map((r) => r.x)) };
+    };
+    // while open, each ballot was written by its vote's transaction, as the elector's mark was (the documented window)
+    const before = await xmins();
+    expect(before.ballots.filter((b) => before.electors.has(b.x))).toHaveLength(3);
+    const closed = await w.api.motion.close({ id });
+    const after = await xmins();
+    expect(after.ballots).toHaveLength(3);
+    expect(after.ballots.filter((b) => after.electors.has(b.x))).toEqual([]);
+    // new rows with new ids
+    expect(after.ballots.map((b) => b.id).filter((x) => before.ballots.some((o) => o.id === x))).toEqual([]);
+    expect(closed.result).toMatchObject({ counts: [{ option: "同意", count: 2 }, { option: "不同意", count: 1 }, { option: "弃权", count: 0 }] });
   });
 });

@@ -214,3 +214,35 @@ describe("every award cites the vote", () => {
     expect(trail.ruleBook).toMatchObject({ id: draft.id, vote: { motionId: id, yes: 2, voted: 2, electorate: 2 } });
   });
 });
+
+describe("a passed vote that cannot bring the book into force says so", () => {
+  it("maxRulePoints lowered while the vote was open: the notice and the villager say it passed but could not come into force, not 未获通过", async () => {
+    const w = await village();
+    const id = await voted(w, ["同意", "同意", "同意"]);
+    // the village's limit is lowered below the book's 5-point item during the vote
+    await t.db.region.update({ where: { id: w.v.id }, data: { maxRulePoints: 3 } });
+    await w.api.motion.close({ id });
+    const m = await t.db.motion.findUniqueOrThrow({ where: { id } });
+    expect(m.result).toMatchObject({ outcome: "PASSED", ruleBook: { adoption: "POINTS_TOO_HIGH" } });
+    const body = (await t.db.noticeVersion.findFirstOrThrow({ where: { noticeId: m.resultNoticeId! }, select: { body: true } })).body;
+    expect(body).toContain("本次表决通过，但");
+    expect(body).toContain("未能施行");
+    expect(body).toContain("3 分");
+    expect(body).not.toContain("未获通过");
+    expect(await book(w.bookId)).toMatchObject({ status: "DRAFT" });
+    const board = await w.as(w.heads[0]!).motion.board();
+    expect(board.items.find((i) => i.id === id)?.ruleBook).toMatchObject({ state: "PASSED_NOT_IN_FORCE", blocked: "POINTS_TOO_HIGH" });
+  });
+
+  it("a cancelled vote on a book: the book is a proposed draft again and a supervisor may countersign it", async () => {
+    const w = await village();
+    const supervisor = await makeActor(t.db, "SUPERVISOR", w.v.id);
+    const { id } = await bookMotion(w);
+    await w.api.motion.open({ id });
+    const { requestId } = await w.api.motion.request({ id, kind: "CANCEL", reason: "细则需先经村民代表会议讨论" });
+    await w.as(supervisor).motion.confirmRequest({ requestId });
+    expect((await w.api.motion.list()).items.find((i) => i.id === id)?.ruleBook).toMatchObject({ state: "CANCELLED" });
+    await expect(w.as(supervisor).rule.countersign({ id: w.bookId })).resolves.toMatchObject({ id: w.bookId });
+    expect(await book(w.bookId)).toMatchObject({ status: "ADOPTED", adoptedByMotionId: null });
+  });
+});

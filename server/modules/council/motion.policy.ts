@@ -40,8 +40,10 @@ export function resultNoticeBody(r: {
   outcome: Outcome;
   winner: string | null;
   secret: boolean;
-  /** the rule book the vote was on, and whether the vote put it in force */
-  ruleBook?: { version: number; title: string; adopted: boolean } | null;
+  /** the rule book the vote was on, whether the vote put it in force, and if not why */
+  ruleBook?: { version: number; title: string; adopted: boolean; adoption?: string; maxRulePoints?: number | null } | null;
+  /** closed before its closing time: who asked, which supervisor confirmed, why */
+  early?: { requestedByName: string; confirmedByName: string; reason: string } | null;
 }): string {
   const outcome = r.outcome === "ELECTED" ? `${r.winner ?? ""} ${OUTCOME_ZH.ELECTED}` : OUTCOME_ZH[r.outcome];
   return [
@@ -53,8 +55,34 @@ export function resultNoticeBody(r: {
     `- 决定规则：${DECISION_ZH[r.decisionRule.kind]}`,
     "",
     `**表决结果**：${outcome}`,
-    ...(r.ruleBook
-      ? ["", r.ruleBook.adopted ? `**村规民约**：${r.ruleBook.title}（第${r.ruleBook.version}版）经本次表决通过，即日起施行。` : `**村规民约**：${r.ruleBook.title}（第${r.ruleBook.version}版）未获通过，仍为草案。`]
-      : []),
+    ...(r.early ? ["", earlyCloseLine(r.early)] : []),
+    ...(r.ruleBook ? ["", ruleBookLine(r.ruleBook)] : []),
+  ].join("\n");
+}
+
+/** 提前结束: the two people and the reason, as the result notice says it. */
+export function earlyCloseLine(e: { requestedByName: string; confirmedByName: string; reason: string }): string {
+  return `**提前结束**：本表决在截止时间前结束，由村民委员会 ${e.requestedByName} 申请，村务监督委员会 ${e.confirmedByName} 确认。理由：${e.reason}`;
+}
+
+/** What the vote did to the rule book it named; a passed vote that could not bring it into force says so, and why. */
+function ruleBookLine(b: { version: number; title: string; adopted: boolean; adoption?: string; maxRulePoints?: number | null }): string {
+  const name = `${b.title}（第${b.version}版）`;
+  if (b.adopted) return `**村规民约**：${name}经本次表决通过，即日起施行。`;
+  if (b.adoption === "POINTS_TOO_HIGH")
+    return `**村规民约**：本次表决通过，但${name}未能施行：其中有条目的分值超过本村现行的单条分值上限（${b.maxRulePoints ?? 0} 分，投票期间已调低）。细则仍为草案，须修改后重新提请。`;
+  if (b.adoption === "NOT_PROPOSED") return `**村规民约**：本次表决通过，但${name}在投票期间已不再是待表决的草案（已会签或被退回），本次表决未改变它。`;
+  return `**村规民约**：${name}未获通过，仍为草案。`;
+}
+
+/** The notice posted when an open vote is cancelled: nothing is counted. */
+export function cancelNoticeBody(r: { question: string; reason: string; requestedByName: string; confirmedByName: string; ruleBook?: { version: number; title: string } | null }): string {
+  return [
+    `**表决事项**：${r.question}`,
+    "",
+    `**表决已取消**：本表决不计票、不产生结果。由村民委员会 ${r.requestedByName} 申请，村务监督委员会 ${r.confirmedByName} 确认。`,
+    "",
+    `**理由**：${r.reason}`,
+    ...(r.ruleBook ? ["", `**村规民约**：${r.ruleBook.title}（第${r.ruleBook.version}版）仍为已提请通过的草案，可再次付诸表决或由监督委员会会签。`] : []),
   ].join("\n");
 }

@@ -145,9 +145,14 @@ export function listMotions(db: Reader, villageId: string, take: number) {
   return db.motion.findMany({ where: { villageId }, select: MOTION_SELECT, orderBy: [{ createdAt: "desc" }], take });
 }
 
-/** The village's open and closed motions for villagers (drafts are the committee's). */
+/** The village's open, closed and cancelled-after-opening motions for villagers (drafts are the committee's). */
 export function listPublicMotions(db: Reader, villageId: string, take: number) {
-  return db.motion.findMany({ where: { villageId, status: { in: ["OPEN", "CLOSED"] } }, select: MOTION_SELECT, orderBy: [{ closesAt: "desc" }], take });
+  return db.motion.findMany({
+    where: { villageId, status: { in: ["OPEN", "CLOSED", "CANCELLED"] }, opensAt: { not: null } },
+    select: MOTION_SELECT,
+    orderBy: [{ closesAt: "desc" }],
+    take,
+  });
 }
 
 /** When the household voted on each of the motions (absent: not in the electorate). */

@@ -33,3 +33,13 @@ export const ZMotionIdInput = z.object({ id: ZId });
 
 export const ZVoteInput = z.object({ motionId: ZId, option: ZOption });
 export type VoteInput = z.infer<typeof ZVoteInput>;
+
+/** Closing early and cancelling (motion-close.service.ts): the committee's reason, the supervisor's answer. */
+export const MOTION_REASON_MAX = 500;
+const ZReason = z.string().trim().min(2).max(MOTION_REASON_MAX);
+export const ZMotionRequestInput = z.object({ id: ZId, kind: z.enum(["EARLY_CLOSE", "CANCEL"]), reason: ZReason });
+export type MotionRequestInput = z.infer<typeof ZMotionRequestInput>;
+export const ZCancelDraftInput = z.object({ id: ZId, reason: ZReason.optional() });
+export const ZRequestIdInput = z.object({ requestId: ZId });
+export const ZRefuseRequestInput = z.object({ requestId: ZId, note: ZReason });
+export const ZMotionVillageInput = z.object({ villageId: ZId });

@@ -8,18 +8,20 @@
  * (a MotionBallot row with a random id, no household and no time).
  */
 import type { Actor } from "@/server/auth/actor";
-import type { Deps } from "@/server/lib/deps";
+import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
 import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
+import * as closeRepo from "./motion-close.repo";
 import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
 import type { CreateMotionInput, VoteInput } from "./motion.schema";
 import { publishInTx } from "./notice.service";
 import { adoptByVoteInTx, lockProposedBook, type VoteAdoption } from "../rules/rule.service";
 import { ruleBookInfo } from "../rules/rule.read";
 import { noticeVillage } from "./notice.policy";
+import { villageSettings } from "../regions/region.read";
 
 const LIST_MAX = 100;
 const DUE_BATCH = 50;
@@ -118,54 +120,76 @@ export async function vote(deps: Deps, actor: Actor, input: VoteInput): Promise<
   });
 }
 
+/** Who asked for an early close, who confirmed it and why (the two-person path, motion-close.service.ts). */
+export type EarlyClose = { requestedById: string; requestedByName: string; confirmedById: string; confirmedByName: string; reason: string };
+
 /**
  * Closes one open motion, once: the conditional UPDATE lets exactly one caller through, which counts
  * (COUNT(*)), stores the result and publishes the 结果公告 in the same transaction. Returns null
  * when it was not open (already closed by someone else).
  */
 async function closeOne(deps: Deps, id: string, by: Actor | null) {
-  const at = deps.now();
-  return deps.db.$transaction(async (tx) => {
-    if ((await repo.markClosed(tx, id, at)) === 0) return null;
-    const m = (await repo.findMotionAnyVillage(tx, id))!;
-    const [tally, turnout] = await Promise.all([repo.tally(tx, id), repo.turnout(tx, [id])]);
-    const electorate = turnout.get(id)?.electorate ?? 0;
-    const counts = m.options.map((option) => ({ option, count: tally.get(option) ?? 0 }));
-    const validityRule = ZValidityRule.parse(m.validityRule);
-    const decisionRule = ZDecisionRule.parse(m.decisionRule);
-    const o = outcomeOf({ options: m.options, validityRule, decisionRule }, counts, electorate);
-    // a passed vote on a rule book adopts it, citing this motion, in this same transaction
-    let ruleBook: { id: string; adoption: VoteAdoption["reason"] | "NOT_PASSED" } | null = null;
-    if (m.ruleBookId) {
-      const adoption = o.outcome === "PASSED" ? (await adoptByVoteInTx(tx, { villageId: m.villageId, ruleBookId: m.ruleBookId, motionId: id, at })).reason : "NOT_PASSED";
-      ruleBook = { id: m.ruleBookId, adoption };
-    }
-    const info = m.ruleBookId ? await ruleBookInfo(tx, m.villageId, m.ruleBookId) : null;
-    const bookForNotice = info && ruleBook ? { version: info.version, title: info.title, adopted: ruleBook.adoption === "ADOPTED" } : null;
-    const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook };
-    const notice = await publishInTx(tx, {
-      villageId: m.villageId,
-      kind: "RESULT",
-      title: `表决结果公告：${m.title}`.slice(0, 60),
-      body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice }),
-      publishedById: by?.userId ?? m.createdById,
-      at,
-    });
-    await repo.saveResult(tx, id, result, notice.id);
-    await recordAudit(tx, by ?? SYSTEM_ACTOR, { regionId: m.villageId, action: "motion.close", entity: "Motion", entityId: id, after: { ...result, resultNoticeId: notice.id } });
-    return { id, result, resultNoticeId: notice.id };
-  });
+  return deps.db.$transaction((tx) => closeInTx(tx, deps.now(), id, by));
 }
 
-/** The committee closes an open motion now (before its closing time). Throws NOT_FOUND, MOTION_NOT_OPEN. */
+/**
+ * closeOne inside the caller's transaction (a supervisor confirming an early close marks the request
+ * in the same one). A secret motion's ballots are rewritten in random order first (shuffleBallots);
+ * a request still pending lapses.
+ */
+export async function closeInTx(tx: Tx, at: Date, id: string, by: Actor | null, early?: EarlyClose) {
+  if ((await repo.markClosed(tx, id, at)) === 0) return null;
+  const m = (await repo.findMotionAnyVillage(tx, id))!;
+  if (m.secret) await closeRepo.shuffleBallots(tx, id);
+  await closeRepo.lapsePending(tx, id, at);
+  const [tally, turnout] = await Promise.all([repo.tally(tx, id), repo.turnout(tx, [id])]);
+  const electorate = turnout.get(id)?.electorate ?? 0;
+  const counts = m.options.map((option) => ({ option, count: tally.get(option) ?? 0 }));
+  const validityRule = ZValidityRule.parse(m.validityRule);
+  const decisionRule = ZDecisionRule.parse(m.decisionRule);
+  const o = outcomeOf({ options: m.options, validityRule, decisionRule }, counts, electorate);
+  // a passed vote on a rule book adopts it, citing this motion, in this same transaction
+  let ruleBook: { id: string; adoption: VoteAdoption["reason"] | "NOT_PASSED" } | null = null;
+  if (m.ruleBookId) {
+    const adoption = o.outcome === "PASSED" ? (await adoptByVoteInTx(tx, { villageId: m.villageId, ruleBookId: m.ruleBookId, motionId: id, at })).reason : "NOT_PASSED";
+    ruleBook = { id: m.ruleBookId, adoption };
+  }
+  const info = m.ruleBookId ? await ruleBookInfo(tx, m.villageId, m.ruleBookId) : null;
+  const maxPoints = ruleBook?.adoption === "POINTS_TOO_HIGH" ? ((await villageSettings(tx, m.villageId))?.maxRulePoints ?? 0) : null;
+  const bookForNotice = info && ruleBook ? { version: info.version, title: info.title, adopted: ruleBook.adoption === "ADOPTED", adoption: ruleBook.adoption, maxRulePoints: maxPoints } : null;
+  const earlyClose = early ? { requestedById: early.requestedById, confirmedById: early.confirmedById, reason: early.reason } : null;
+  const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook, earlyClose };
+  const notice = await publishInTx(tx, {
+    villageId: m.villageId,
+    kind: "RESULT",
+    title: `表决结果公告：${m.title}`.slice(0, 60),
+    body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice, early: early ?? null }),
+    publishedById: by?.userId ?? m.createdById,
+    at,
+  });
+  await repo.saveResult(tx, id, result, notice.id);
+  await recordAudit(tx, by ?? SYSTEM_ACTOR, { regionId: m.villageId, action: "motion.close", entity: "Motion", entityId: id, after: { ...result, resultNoticeId: notice.id } });
+  return { id, result, resultNoticeId: notice.id };
+}
+
+/**
+ * The committee closes an open motion now. Alone only once its closing time has come or every
+ * elector has voted; earlier, a supervisor must confirm a request (motion-close.service.ts).
+ * Throws NOT_FOUND, MOTION_NOT_OPEN, MOTION_EARLY_CLOSE_NEEDS_SECOND.
+ */
 export async function closeMotion(deps: Deps, actor: Actor, id: string) {
   const villageId = noticeVillage(actor);
   const m = await repo.findMotion(deps.db, villageId, id);
   if (!m) throw new DomainError("NOT_FOUND");
-  if (m.status === "DRAFT") throw new DomainError("MOTION_NOT_OPEN");
+  if (m.status === "DRAFT" || m.status === "CANCELLED") throw new DomainError("MOTION_NOT_OPEN");
+  if (m.status === "OPEN" && m.closesAt.getTime() > deps.now().getTime()) {
+    const t = (await repo.turnout(deps.db, [id])).get(id);
+    if (!t || t.voted < t.electorate) throw new DomainError("MOTION_EARLY_CLOSE_NEEDS_SECOND");
+  }
   const closed = await closeOne(deps, id, actor);
   if (closed) return closed;
   const again = (await repo.findMotion(deps.db, villageId, id))!;
+  if (again.status !== "CLOSED") throw new DomainError("MOTION_NOT_OPEN");
   return { id, result: again.result, resultNoticeId: again.resultNoticeId };
 }
 
@@ -210,6 +234,7 @@ export async function staffList(deps: Deps, actor: Actor) {
       electorate: turnout.get(m.id)?.electorate ?? 0,
       voted: turnout.get(m.id)?.voted ?? 0,
       result: m.status === "CLOSED" ? m.result : null,
+      ...closingFacts(m),
       resultNoticeId: m.resultNoticeId,
     })),
   };
@@ -251,6 +276,7 @@ export async function board(deps: Deps, actor: Actor) {
         electorate: turnout.get(m.id)?.electorate ?? 0,
         voted: turnout.get(m.id)?.voted ?? 0,
         result: m.status === "CLOSED" ? m.result : null,
+        ...closingFacts(m),
         resultNoticeId: m.resultNoticeId,
       };
     }),
@@ -258,13 +284,28 @@ export async function board(deps: Deps, actor: Actor) {
   return { now, items: [...items.filter((i) => i.open), ...items.filter((i) => !i.open)] };
 }
 
+/** Whether it was cancelled or closed early, and why (from the stored result; never names of households). */
+function closingFacts(m: { status: string; result: unknown }) {
+  const r = (m.result ?? {}) as { reason?: string; earlyClose?: { reason?: string } | null };
+  return {
+    cancelled: m.status === "CANCELLED",
+    cancelReason: m.status === "CANCELLED" ? (r.reason ?? null) : null,
+    earlyCloseReason: m.status === "CLOSED" ? (r.earlyClose?.reason ?? null) : null,
+  };
+}
+
 /** The rule books the motions name, by book id (for the lists). */
-function bookLine(books: Awaited<ReturnType<typeof booksOf>>, m: { id: string; ruleBookId: string | null; status: string }) {
+function bookLine(books: Awaited<ReturnType<typeof booksOf>>, m: { id: string; ruleBookId: string | null; status: string; result: unknown }) {
   const b = m.ruleBookId ? books.get(m.ruleBookId) : undefined;
   if (!b) return null;
-  // ADOPTED: this vote adopted it; PENDING: the vote is still to come or open; NOT_ADOPTED: it closed without
-  const state = b.adoptedByMotionId === m.id ? "ADOPTED" : m.status === "CLOSED" ? "NOT_ADOPTED" : "PENDING";
-  return { id: b.id, version: b.version, title: b.title, state } as const;
+  // ADOPTED: this vote adopted it; PENDING: the vote is still to come or open; CANCELLED: the vote was
+  // called off (the book is a plain proposed draft again); PASSED_NOT_IN_FORCE: the vote passed but the
+  // book could not come into force (why: `blocked`); NOT_ADOPTED: the vote did not pass
+  const r = (m.result ?? {}) as { outcome?: string; ruleBook?: { adoption?: string } | null };
+  const blocked = r.outcome === "PASSED" && (r.ruleBook?.adoption === "POINTS_TOO_HIGH" || r.ruleBook?.adoption === "NOT_PROPOSED") ? r.ruleBook.adoption : null;
+  const state =
+    b.adoptedByMotionId === m.id ? "ADOPTED" : m.status === "CANCELLED" ? "CANCELLED" : m.status !== "CLOSED" ? "PENDING" : blocked ? "PASSED_NOT_IN_FORCE" : "NOT_ADOPTED";
+  return { id: b.id, version: b.version, title: b.title, state, blocked } as const;
 }
 
 async function booksOf(db: Deps["db"], villageId: string, motions: { ruleBookId: string | null }[]) {

@@ -17,3 +17,8 @@ export function outcomeOfResult(result: unknown): { outcome: Outcome; winner: st
   if (!r.outcome) return null;
   return { outcome: r.outcome, winner: r.winner ?? "", voted: r.voted ?? 0, electorate: r.electorate ?? 0 };
 }
+
+/** The votes.board.ruleBook key for a motion's rule-book line (a passed vote that could not bring the book into force says why). */
+export function ruleBookLineKey(b: { state: string; blocked?: string | null }): string {
+  return b.state === "PASSED_NOT_IN_FORCE" ? `PASSED_NOT_IN_FORCE_${b.blocked ?? "NOT_PROPOSED"}` : b.state;
+}

@@ -1,6 +1,16 @@
 import { allow, router } from "../init";
-import { ZCreateMotionInput, ZMotionIdInput, ZVoteInput } from "@/server/modules/council/motion.schema";
+import {
+  ZCancelDraftInput,
+  ZCreateMotionInput,
+  ZMotionIdInput,
+  ZMotionRequestInput,
+  ZMotionVillageInput,
+  ZRefuseRequestInput,
+  ZRequestIdInput,
+  ZVoteInput,
+} from "@/server/modules/council/motion.schema";
 import * as motions from "@/server/modules/council/motion.service";
+import * as closing from "@/server/modules/council/motion-close.service";
 
 export const motionRouter = router({
   list: allow("motion.list").query(({ ctx }) => motions.staffList(ctx.deps, ctx.actor)),
@@ -17,4 +27,23 @@ export const motionRouter = router({
   vote: allow("motion.vote")
     .input(ZVoteInput)
     .mutation(({ ctx, input }) => motions.vote(ctx.deps, ctx.actor, input)),
+  cancel: allow("motion.cancel")
+    .input(ZCancelDraftInput)
+    .mutation(({ ctx, input }) => closing.cancelDraft(ctx.deps, ctx.actor, input)),
+  request: allow("motion.request")
+    .input(ZMotionRequestInput)
+    .mutation(({ ctx, input }) => closing.requestClose(ctx.deps, ctx.actor, input)),
+  withdrawRequest: allow("motion.withdrawRequest")
+    .input(ZRequestIdInput)
+    .mutation(({ ctx, input }) => closing.withdrawRequest(ctx.deps, ctx.actor, input.requestId)),
+  requests: allow("motion.requests").query(({ ctx }) => closing.pendingList(ctx.deps, ctx.actor)),
+  confirmRequest: allow("motion.confirmRequest")
+    .input(ZRequestIdInput)
+    .mutation(({ ctx, input }) => closing.confirmRequest(ctx.deps, ctx.actor, input.requestId)),
+  refuseRequest: allow("motion.refuseRequest")
+    .input(ZRefuseRequestInput)
+    .mutation(({ ctx, input }) => closing.refuseRequest(ctx.deps, ctx.actor, input)),
+  village: allow("motion.village")
+    .input(ZMotionVillageInput)
+    .query(({ ctx, input }) => closing.villageMotions(ctx.deps, ctx.actor, input.villageId)),
 });

@@ -57,6 +57,7 @@ export const OWNERS: Record<string, string> = {
   Motion: "council",
   MotionElector: "council",
   MotionBallot: "council",
+  MotionRequest: "council",
   Body: "council",
   BodyMember: "council",
   Meeting: "council",

@@ -6,12 +6,13 @@ import { serverCaller } from "@/server/trpc/server-caller";
 
 /** The town appoints and removes a village's supervisors (监督委员会); the server checks the village is the town's. */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, t, tb, tm, tmat] = await Promise.all([
+  const [{ id }, t, tb, tm, tmat, tv] = await Promise.all([
     params,
     getTranslations("supervisors"),
     getTranslations("bodies"),
     getTranslations("meetings.admin"),
     getTranslations("matters"),
+    getTranslations("votes.admin"),
   ]);
   const matters = await (await serverCaller()).matter.village({ villageId: id }).catch(() => null);
   return (
@@ -21,6 +22,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       </Link>
       <Link href={`/a/villages/${id}/bodies`} className="inline-flex min-h-12 items-center text-lg text-brand underline" data-testid="go-bodies">
         {tb("admin.link")} ›
+      </Link>
+      <Link href={`/a/villages/${id}/motions`} className="inline-flex min-h-12 items-center text-lg text-brand underline" data-testid="go-motions">
+        {tv("link")} ›
       </Link>
       <Link href={`/a/villages/${id}/meetings`} className="inline-flex min-h-12 items-center text-lg text-brand underline" data-testid="go-meetings">
         {tm("link")} ›

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Ballot } from "@/components/council/ballot";
 import { Card, PageTitle } from "@/components/ui/card";
-import { outcomeOfResult, timeLeft } from "@/server/modules/council/motion.view";
+import { outcomeOfResult, ruleBookLineKey, timeLeft } from "@/server/modules/council/motion.view";
 import { formatDateTime } from "@/server/lib/village-time.schema";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -33,7 +33,7 @@ export default async function VotesPage() {
                 <Card data-testid="vote-item" className={m.open ? "ring-2 ring-brand" : ""}>
                   <p className="flex flex-wrap items-center gap-2 text-base">
                     <span className={`rounded-full px-2 py-0.5 font-bold ${m.open ? "bg-brand text-white" : "bg-stone-200 text-stone-800"}`}>
-                      {m.open ? t("board.open") : t("board.closed")}
+                      {m.open ? t("board.open") : m.cancelled ? t("board.cancelled") : t("board.closed")}
                     </span>
                     {m.secret ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">{t("board.secret")}</span> : null}
                   </p>
@@ -41,7 +41,7 @@ export default async function VotesPage() {
                   <p className="mt-1 whitespace-pre-line text-xl text-stone-800">{m.question}</p>
                   {m.ruleBook ? (
                     <p className="mt-1 text-lg font-medium text-stone-900" data-testid="motion-rulebook-line">
-                      {t(`board.ruleBook.${m.ruleBook.state}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
+                      {t(`board.ruleBook.${ruleBookLineKey(m.ruleBook)}`, { version: m.ruleBook.version, title: m.ruleBook.title })}
                     </p>
                   ) : null}
                   {m.open ? (
@@ -64,6 +64,21 @@ export default async function VotesPage() {
                     ) : null}
                   </div>
                   <p className="mt-3 text-base text-stone-600">{t("board.turnout", { voted: m.voted, total: m.electorate })}</p>
+                  {m.cancelled ? (
+                    <p className="mt-2 text-xl font-bold text-stone-900" data-testid="vote-cancelled">
+                      {t("board.cancelledReason", { reason: m.cancelReason ?? "" })}
+                      {m.resultNoticeId ? (
+                        <Link href={`/v/affairs/notices/${m.resultNoticeId}`} className="ml-2 text-lg font-normal text-brand underline">
+                          {t("board.resultNotice")}
+                        </Link>
+                      ) : null}
+                    </p>
+                  ) : null}
+                  {m.earlyCloseReason ? (
+                    <p className="mt-2 text-lg text-stone-800" data-testid="vote-early">
+                      {t("board.earlyClosed", { reason: m.earlyCloseReason })}
+                    </p>
+                  ) : null}
                   {result ? (
                     <p className="mt-2 text-xl font-bold text-stone-900" data-testid="vote-result">
                       {t("board.result", { outcome: t(`outcome.${result.outcome}`, { winner: result.winner }) })}
