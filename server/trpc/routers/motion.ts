@@ -1,6 +1,8 @@
 import { allow, router } from "../init";
 import { ZCreateMotionInput, ZMotionIdInput, ZVoteInput } from "@/server/modules/council/motion.schema";
 import * as motions from "@/server/modules/council/motion.service";
+import { ZPaperSecretInput, ZPaperSheetInput, ZPaperVoteInput } from "@/server/modules/council/motion-paper.schema";
+import * as paper from "@/server/modules/council/motion-paper.service";
 
 export const motionRouter = router({
   list: allow("motion.list").query(({ ctx }) => motions.staffList(ctx.deps, ctx.actor)),
@@ -17,4 +19,13 @@ export const motionRouter = router({
   vote: allow("motion.vote")
     .input(ZVoteInput)
     .mutation(({ ctx, input }) => motions.vote(ctx.deps, ctx.actor, input)),
+  paperSheet: allow("motion.paperSheet")
+    .input(ZPaperSheetInput)
+    .query(({ ctx, input }) => paper.paperSheet(ctx.deps, ctx.actor, input.motionId)),
+  paperVote: allow("motion.paperVote")
+    .input(ZPaperVoteInput)
+    .mutation(({ ctx, input }) => paper.enterPaperVote(ctx.deps, ctx.actor, input)),
+  paperSecret: allow("motion.paperSecret")
+    .input(ZPaperSecretInput)
+    .mutation(({ ctx, input }) => paper.enterPaperSecret(ctx.deps, ctx.actor, input)),
 });
