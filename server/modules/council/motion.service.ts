@@ -40,7 +40,7 @@ export async function createMotion(deps: Deps, actor: Actor, input: CreateMotion
   assertRuleFits(input.options, input.decisionRule);
   if (input.ruleBookId) assertBookVoteShape(input);
   return deps.db.$transaction(async (tx) => {
-    const { electorate: _asked, ...rest } = input; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { electorate: _asked, ...rest } = input;
     const elect = await resolveElectorate(tx, villageId, input);
     if (input.ruleBookId) {
       // the book's row lock makes a second motion for the same book wait, then see the first
