@@ -73,16 +73,22 @@ export async function electorsToFreeze(tx: Tx, m: { villageId: string; electorat
   return (await erepo.currentMemberPersons(tx, m.villageId, m.bodyId, day)).map((householdMemberId) => ({ householdMemberId }));
 }
 
-/** The elector row the actor votes through: their household's (village-wide), or their own as a body's member. */
-export async function electorOfActor(db: Db | Tx, m: { id: string; electorate: ElectorateKind }, actor: Actor): Promise<ElectorKey | null> {
+/**
+ * The elector row the actor votes through, with its key: their household's (village-wide), or their
+ * own as a body's member. Null when the actor is not in the electorate.
+ */
+export async function electorOfActor(db: Db | Tx, m: { id: string; electorate: ElectorateKind }, actor: Actor) {
   if (m.electorate === "VILLAGE_HOUSEHOLDS") {
     const household = await householdOfActor(db, actor);
     if (!household) return null;
-    return (await repo.findElector(db, m.id, { householdId: household.id })) ? { householdId: household.id } : null;
+    const key: ElectorKey = { householdId: household.id };
+    const row = await repo.findElector(db, m.id, key);
+    return row ? { key, row } : null;
   }
-  const persons = await personIdsOfActor(db, actor);
-  for (const householdMemberId of persons) {
-    if (await repo.findElector(db, m.id, { householdMemberId })) return { householdMemberId };
+  for (const householdMemberId of await personIdsOfActor(db, actor)) {
+    const key: ElectorKey = { householdMemberId };
+    const row = await repo.findElector(db, m.id, key);
+    if (row) return { key, row };
   }
   return null;
 }

@@ -106,8 +106,9 @@ export async function vote(deps: Deps, actor: Actor, input: VoteInput): Promise<
     if (!m) throw new DomainError("NOT_FOUND");
     if (m.status === "DRAFT") throw new DomainError("MOTION_NOT_OPEN");
     // the household's row on a village-wide vote, the person's own on a body's
-    const key = await electorOfActor(tx, { id: input.motionId, electorate: m.electorate }, actor);
-    if (!key) throw new DomainError("MOTION_NOT_ELECTOR");
+    const found = await electorOfActor(tx, { id: input.motionId, electorate: m.electorate }, actor);
+    if (!found) throw new DomainError("MOTION_NOT_ELECTOR");
+    const { key, row: elector } = found;
     const firstVote = async (): Promise<VoteResult> => {
       const e = (await repo.findElector(tx, input.motionId, key))!;
       // a paper ballot handed in at a meeting stands: the app cannot add a second vote
@@ -115,8 +116,7 @@ export async function vote(deps: Deps, actor: Actor, input: VoteInput): Promise<
       const option = m.secret ? null : await repo.openBallotOf(tx, input.motionId, key);
       return { motionId: input.motionId, votedAt: e.votedAt!, first: false, option };
     };
-    const elector = await repo.findElector(tx, input.motionId, key);
-    if (elector?.votedAt) return firstVote();
+    if (elector.votedAt) return firstVote();
     if (m.status !== "OPEN" || m.closesAt.getTime() <= at.getTime()) throw new DomainError("MOTION_CLOSED");
     if (!m.options.includes(input.option)) throw new DomainError("MOTION_BAD_OPTION");
     if ((await repo.markVoted(tx, input.motionId, key, at, m.secret ? null : actor.userId)) === 0) return firstVote();
