@@ -17,12 +17,20 @@ const VALIDITY: ValidityRule["kind"][] = ["HOUSEHOLDS_TWO_THIRDS", "HOUSEHOLDS_M
 const DECISION: DecisionRule["kind"][] = ["MORE_THAN_HALF_PRESENT", "TWO_THIRDS_PRESENT", "MOST_VOTES"];
 
 /** 新建表决: title, question, 同意/不同意/弃权 or candidates, secret or not, closing time and the rules; saved as a draft. */
-export function MotionForm({ books = [] }: { books?: { id: string; version: number; title: string }[] }) {
+export function MotionForm({
+  books = [],
+  bodies = [],
+}: {
+  books?: { id: string; version: number; title: string }[];
+  /** the village's bodies whose members may be the electorate (one vote per person) */
+  bodies?: { id: string; kind: string; name: string }[];
+}) {
   const t = useTranslations("votes");
   const trpc = useTRPC();
   const router = useRouter();
   const [title, setTitle] = useState("");
   const [ruleBookId, setRuleBookId] = useState("");
+  const [bodyId, setBodyId] = useState("");
   const [question, setQuestion] = useState("");
   const [kind, setKind] = useState<"yesNo" | "candidates">("yesNo");
   const [candidates, setCandidates] = useState("");
@@ -47,6 +55,7 @@ export function MotionForm({ books = [] }: { books?: { id: string; version: numb
           validityRule: { kind: validity },
           decisionRule: { kind: decision },
           ruleBookId: ruleBookId || undefined,
+          electorate: bodyId ? { kind: "BODY", bodyId } : { kind: "VILLAGE" },
         });
       }}
     >
@@ -62,7 +71,10 @@ export function MotionForm({ books = [] }: { books?: { id: string; version: numb
             value={ruleBookId}
             onChange={(e) => {
               setRuleBookId(e.target.value);
-              if (e.target.value) setKind("yesNo");
+              if (e.target.value) {
+                setKind("yesNo");
+                setBodyId("");
+              }
             }}
             data-testid="motion-rulebook"
           >
@@ -70,6 +82,18 @@ export function MotionForm({ books = [] }: { books?: { id: string; version: numb
             {books.map((b) => (
               <option key={b.id} value={b.id}>
                 {t("form.ruleBookOption", { version: b.version, title: b.title })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {bodies.length > 0 ? (
+        <Field label={t("form.electorate")} hint={t("form.electorateHint")}>
+          <Select value={bodyId} onChange={(e) => setBodyId(e.target.value)} disabled={!!ruleBookId} data-testid="motion-electorate">
+            <option value="">{t("form.electorateVillage")}</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {t("form.electorateBody", { name: b.name })}
               </option>
             ))}
           </Select>
@@ -96,8 +120,9 @@ export function MotionForm({ books = [] }: { books?: { id: string; version: numb
           <Input type="time" value={time} onChange={(e) => setTime(e.target.value)} required data-testid="motion-time" />
         </div>
       </Field>
+      {bodyId ? <p className="text-base text-stone-700" data-testid="motion-body-rule">{t("form.bodyRule")}</p> : null}
       <Field label={t("form.validity")}>
-        <Select value={validity} onChange={(e) => setValidity(e.target.value as ValidityRule["kind"])} data-testid="motion-validity">
+        <Select value={validity} onChange={(e) => setValidity(e.target.value as ValidityRule["kind"])} disabled={!!bodyId} data-testid="motion-validity">
           {VALIDITY.map((k) => (
             <option key={k} value={k}>
               {t(`validity.${k}`)}

@@ -161,6 +161,10 @@ export const PERMISSIONS = {
   "motion.village": ADMINS,
   "motion.board": VILLAGE_PEOPLE,
   "motion.vote": VILLAGE_PEOPLE,
+  // paper ballots handed in at a meeting: the committee (its secretary) enters them and sees who voted how (app/paper), never what
+  "motion.paperSheet": ["COMMITTEE"],
+  "motion.paperVote": ["COMMITTEE"],
+  "motion.paperSecret": ["COMMITTEE"],
   // village bodies (docs/architecture.md, "Councils as bodies"): the committee records them and their
   // members' terms; supervisors read along; villagers see current members; the town and county read
   "body.list": ["COMMITTEE", "SUPERVISOR"],

@@ -222,10 +222,12 @@ describe("secret ballot", () => {
       // a random id (not a time-ordered cuid), so the row's id says nothing about when it was cast
       expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
-    // the ballot table has no column that could name the household, the account or the time
+    // the ballot table has no column that could name the account or the time; the household (or a
+    // body member's person) is set on open ballots only, null here
     const cols = await t.db.$queryRaw<{ column_name: string }[]>`
       SELECT column_name FROM information_schema.columns WHERE table_name = 'MotionBallot' ORDER BY column_name`;
-    expect(cols.map((c) => c.column_name).sort()).toEqual(["householdId", "id", "motionId", "option"]);
+    expect(cols.map((c) => c.column_name).sort()).toEqual(["householdId", "householdMemberId", "id", "motionId", "option"]);
+    for (const b of ballots) expect(b.householdMemberId).toBeNull();
     const electors = await t.db.motionElector.findMany({ where: { motionId: id, votedAt: { not: null } } });
     expect(electors).toHaveLength(2);
     for (const e of electors) expect(e.voterUserId).toBeNull();

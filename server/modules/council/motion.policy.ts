@@ -15,6 +15,8 @@ const VALIDITY_ZH: Record<ValidityRule["kind"], string> = {
   HOUSEHOLDS_TWO_THIRDS: "三分之二以上的户参加投票方为有效",
   HOUSEHOLDS_MORE_THAN_HALF: "过半数的户参加投票方为有效",
   ANY_TURNOUT: "不设参加户数要求",
+  MEMBERS_TWO_THIRDS: "三分之二以上的成员（代表）参加投票方为有效",
+  MEMBERS_MORE_THAN_HALF: "过半数的成员参加投票方为有效",
 };
 const DECISION_ZH: Record<DecisionRule["kind"], string> = {
   MORE_THAN_HALF_PRESENT: "经参加投票户的过半数同意",
@@ -44,13 +46,19 @@ export function resultNoticeBody(r: {
   ruleBook?: { version: number; title: string; adopted: boolean; adoption?: string; maxRulePoints?: number | null } | null;
   /** closed before its closing time: who asked, which supervisor confirmed, why */
   early?: { requestedByName: string; confirmedByName: string; reason: string } | null;
+  /** how many votes came by app and by paper */
+  channels?: { app: number; paper: number };
+  /** one vote per person (a body's members) rather than per household */
+  byPerson?: boolean;
 }): string {
   const outcome = r.outcome === "ELECTED" ? `${r.winner ?? ""} ${OUTCOME_ZH.ELECTED}` : OUTCOME_ZH[r.outcome];
+  const unit = r.byPerson ? "人" : "户";
   return [
     `**表决事项**：${r.question}`,
     "",
-    `- 应参加：${r.electorate} 户；实际投票：${r.voted} 户${r.secret ? "（无记名投票）" : ""}`,
-    ...r.counts.map((c) => `- ${c.option}：${c.count} 户`),
+    `- 应参加：${r.electorate} ${unit}；实际投票：${r.voted} ${unit}${r.secret ? "（无记名投票）" : ""}`,
+    ...(r.channels ? [`- 其中手机投票 ${r.channels.app} 票，纸质票 ${r.channels.paper} 票`] : []),
+    ...r.counts.map((c) => `- ${c.option}：${c.count} ${unit}`),
     `- 有效规则：${VALIDITY_ZH[r.validityRule.kind]}`,
     `- 决定规则：${DECISION_ZH[r.decisionRule.kind]}`,
     "",

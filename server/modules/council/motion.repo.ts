@@ -9,6 +9,11 @@ import type { Tx } from "@/server/lib/deps";
 
 type Reader = Db | Tx;
 
+/** Who an elector row is: a household (village-wide vote) or a person (a body's member). */
+export type ElectorKey = { householdId: string; householdMemberId?: undefined } | { householdMemberId: string; householdId?: undefined };
+
+const keyWhere = (k: ElectorKey) => (k.householdMemberId ? { householdMemberId: k.householdMemberId } : { householdId: k.householdId! });
+
 const MOTION_SELECT = {
   id: true,
   villageId: true,
@@ -16,6 +21,7 @@ const MOTION_SELECT = {
   question: true,
   options: true,
   electorate: true,
+  bodyId: true,
   secret: true,
   validityRule: true,
   decisionRule: true,
@@ -39,6 +45,8 @@ export function createMotion(
     title: string;
     question: string;
     options: string[];
+    electorate?: "VILLAGE_HOUSEHOLDS" | "BODY_MEMBERS" | "REPRESENTATIVES";
+    bodyId?: string | null;
     secret: boolean;
     closesAt: Date;
     validityRule: Prisma.InputJsonValue;
@@ -64,8 +72,10 @@ export function findMotion(db: Reader, villageId: string, id: string): Promise<M
  * votes do not wait on each other, a closing UPDATE waits for them, and a vote after it sees CLOSED).
  */
 export async function lockMotionForVote(tx: Tx, villageId: string, id: string) {
-  const rows = await tx.$queryRaw<{ status: string; closesAt: Date; options: string[]; secret: boolean; opensAt: Date | null }[]>`
-    SELECT "status", "closesAt", "options", "secret", "opensAt" FROM "Motion" WHERE "id" = ${id} AND "villageId" = ${villageId} FOR SHARE`;
+  const rows = await tx.$queryRaw<
+    { status: string; closesAt: Date; options: string[]; secret: boolean; opensAt: Date | null; electorate: "VILLAGE_HOUSEHOLDS" | "BODY_MEMBERS" | "REPRESENTATIVES" }[]
+  >`
+    SELECT "status", "closesAt", "options", "secret", "opensAt", "electorate"::text AS "electorate" FROM "Motion" WHERE "id" = ${id} AND "villageId" = ${villageId} FOR SHARE`;
   return rows[0] ?? null;
 }
 
@@ -74,9 +84,9 @@ export async function markOpen(tx: Tx, villageId: string, id: string, at: Date) 
   return (await tx.motion.updateMany({ where: { id, villageId, status: "DRAFT" }, data: { status: "OPEN", opensAt: at } })).count;
 }
 
-/** The frozen electorate: one row per household, written once when the motion opens. */
-export async function freezeElectorate(tx: Tx, motionId: string, householdIds: string[]) {
-  await tx.motionElector.createMany({ data: householdIds.map((householdId) => ({ motionId, householdId })) });
+/** The frozen electorate: one row per household (or per person of a body), written once when the motion opens. */
+export async function freezeElectorate(tx: Tx, motionId: string, keys: ElectorKey[]) {
+  await tx.motionElector.createMany({ data: keys.map((k) => ({ motionId, ...keyWhere(k) })) });
 }
 
 /**
@@ -106,23 +116,43 @@ export function findMotionAnyVillage(db: Reader, id: string): Promise<MotionRow 
  * is not in the electorate. Concurrent votes of one household's members queue on the row lock, and
  * only the first finds votedAt still null.
  */
-export async function markVoted(tx: Tx, motionId: string, householdId: string, at: Date, voterUserId: string | null) {
-  return (await tx.motionElector.updateMany({ where: { motionId, householdId, votedAt: null }, data: { votedAt: at, voterUserId } })).count;
+export async function markVoted(
+  tx: Tx,
+  motionId: string,
+  key: ElectorKey,
+  at: Date,
+  voterUserId: string | null,
+  paper?: { enteredById: string; meetingId: string | null },
+) {
+  const data = paper
+    ? { votedAt: at, voterUserId: null, channel: "PAPER" as const, enteredById: paper.enteredById, meetingId: paper.meetingId }
+    : { votedAt: at, voterUserId, channel: "APP" as const };
+  return (await tx.motionElector.updateMany({ where: { motionId, ...keyWhere(key), votedAt: null }, data })).count;
 }
 
-export function findElector(db: Reader, motionId: string, householdId: string) {
-  return db.motionElector.findUnique({ where: { motionId_householdId: { motionId, householdId } }, select: { votedAt: true } });
+export function findElector(db: Reader, motionId: string, key: ElectorKey) {
+  return db.motionElector.findFirst({ where: { motionId, ...keyWhere(key) }, select: { id: true, votedAt: true, channel: true } });
 }
 
-/** One ballot: with a random id, no time, and (secret ballot) no household, so it joins to nothing. */
-export async function insertBallot(tx: Tx, data: { motionId: string; option: string; householdId: string | null }) {
-  await tx.motionBallot.create({ data: { id: randomUUID(), ...data }, select: { id: true } });
+/** One ballot: with a random id, no time, and (secret ballot) no household or person, so it joins to nothing. */
+export async function insertBallot(tx: Tx, data: { motionId: string; option: string; key: ElectorKey | null }) {
+  const who = data.key ? keyWhere(data.key) : {};
+  await tx.motionBallot.create({ data: { id: randomUUID(), motionId: data.motionId, option: data.option, ...who }, select: { id: true } });
 }
 
-/** An open ballot's choice of the household (a secret ballot has none on record). */
-export async function openBallotOf(db: Reader, motionId: string, householdId: string): Promise<string | null> {
-  const row = await db.motionBallot.findFirst({ where: { motionId, householdId }, select: { option: true } });
+/** An open ballot's choice of the household or person (a secret ballot has none on record). */
+export async function openBallotOf(db: Reader, motionId: string, key: ElectorKey): Promise<string | null> {
+  const row = await db.motionBallot.findFirst({ where: { motionId, ...keyWhere(key) }, select: { option: true } });
   return row?.option ?? null;
+}
+
+/** How many of the votes came by app and by paper, each by COUNT(*) of the elector rows. */
+export async function channelCounts(db: Reader, motionId: string): Promise<{ app: number; paper: number }> {
+  const rows = await db.$queryRaw<{ app: bigint; paper: bigint }[]>`
+    SELECT COUNT(*) FILTER (WHERE "votedAt" IS NOT NULL AND "channel" IS DISTINCT FROM 'PAPER') AS app,
+           COUNT(*) FILTER (WHERE "votedAt" IS NOT NULL AND "channel" = 'PAPER') AS paper
+    FROM "MotionElector" WHERE "motionId" = ${motionId}`;
+  return { app: Number(rows[0]?.app ?? 0), paper: Number(rows[0]?.paper ?? 0) };
 }
 
 /** The tally: COUNT(*) of the ballots per choice. */
@@ -160,4 +190,13 @@ export async function householdElectors(db: Reader, householdId: string, motionI
   if (motionIds.length === 0) return new Map();
   const rows = await db.motionElector.findMany({ where: { householdId, motionId: { in: motionIds } }, select: { motionId: true, votedAt: true } });
   return new Map(rows.map((r) => [r.motionId, r.votedAt]));
+}
+
+/** The person's elector rows on the motions (a body's electorate), with the person each row is for. */
+export async function personElectors(db: Reader, personIds: string[], motionIds: string[]) {
+  if (motionIds.length === 0 || personIds.length === 0) return [];
+  return db.motionElector.findMany({
+    where: { householdMemberId: { in: personIds }, motionId: { in: motionIds } },
+    select: { motionId: true, householdMemberId: true, votedAt: true },
+  });
 }

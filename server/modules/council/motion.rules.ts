@@ -13,6 +13,10 @@ export const ZValidityRule = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("HOUSEHOLDS_MORE_THAN_HALF") }),
   // any turnout counts (a consultation)
   z.object({ kind: z.literal("ANY_TURNOUT") }),
+  // a body's electorate (one vote per person): two thirds of its members voted (村民代表会议)
+  z.object({ kind: z.literal("MEMBERS_TWO_THIRDS") }),
+  // a body's electorate: more than half of its members voted (every other body)
+  z.object({ kind: z.literal("MEMBERS_MORE_THAN_HALF") }),
 ]);
 export type ValidityRule = z.infer<typeof ZValidityRule>;
 
@@ -30,8 +34,10 @@ export type DecisionRule = z.infer<typeof ZDecisionRule>;
 export function isValid(rule: ValidityRule, voted: number, electorate: number): boolean {
   switch (rule.kind) {
     case "HOUSEHOLDS_TWO_THIRDS":
+    case "MEMBERS_TWO_THIRDS":
       return electorate > 0 && voted * 3 >= electorate * 2;
     case "HOUSEHOLDS_MORE_THAN_HALF":
+    case "MEMBERS_MORE_THAN_HALF":
       return electorate > 0 && voted * 2 > electorate;
     case "ANY_TURNOUT":
       return voted > 0;

@@ -10,6 +10,10 @@ export const MOTION_OPTIONS_MAX = 20;
 
 const ZOption = z.string().trim().min(1).max(MOTION_OPTION_MAX);
 
+/** Who votes: every household of the village, or the current members of one of its bodies (one vote per person). */
+export const ZElectorateInput = z.discriminatedUnion("kind", [z.object({ kind: z.literal("VILLAGE") }), z.object({ kind: z.literal("BODY"), bodyId: ZId })]);
+export type ElectorateInput = z.infer<typeof ZElectorateInput>;
+
 export const ZCreateMotionInput = z.object({
   title: z.string().trim().min(1).max(MOTION_TITLE_MAX),
   question: z.string().trim().min(1).max(MOTION_QUESTION_MAX),
@@ -21,6 +25,7 @@ export const ZCreateMotionInput = z.object({
     .refine((o) => new Set(o).size === o.length, { message: "validation.duplicateOption" })
     .default([...YES_NO]),
   secret: z.boolean().default(false),
+  electorate: ZElectorateInput.default({ kind: "VILLAGE" }),
   closesAt: z.coerce.date(),
   validityRule: ZValidityRule.default({ kind: "HOUSEHOLDS_TWO_THIRDS" }),
   decisionRule: ZDecisionRule.default({ kind: "MORE_THAN_HALF_PRESENT" }),

@@ -10,11 +10,14 @@
 import type { Actor } from "@/server/auth/actor";
 import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
+import { villageMinute } from "@/server/lib/village-time.schema";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
-import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
+import { householdOfActor, personIdsOfActor } from "../households/for-council.read";
+import { electorOfActor, electorsToFreeze, resolveElectorate } from "./motion-electorate";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
 import * as closeRepo from "./motion-close.repo";
+import type { ElectorKey } from "./motion.repo";
 import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
 import type { CreateMotionInput, VoteInput } from "./motion.schema";
 import { publishInTx } from "./notice.service";
@@ -39,18 +42,20 @@ export async function createMotion(deps: Deps, actor: Actor, input: CreateMotion
   assertRuleFits(input.options, input.decisionRule);
   if (input.ruleBookId) assertBookVoteShape(input);
   return deps.db.$transaction(async (tx) => {
+    const { electorate: _asked, ...rest } = input;
+    const elect = await resolveElectorate(tx, villageId, input);
     if (input.ruleBookId) {
       // the book's row lock makes a second motion for the same book wait, then see the first
       await lockProposedBook(tx, villageId, input.ruleBookId);
       if (await repo.liveMotionForBook(tx, villageId, input.ruleBookId)) throw new DomainError("MOTION_BOOK_TAKEN");
     }
-    const m = await repo.createMotion(tx, { villageId, ...input, createdById: actor.userId });
+    const m = await repo.createMotion(tx, { villageId, ...rest, ...elect, createdById: actor.userId });
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "motion.create",
       entity: "Motion",
       entityId: m.id,
-      after: { title: input.title, options: input.options, secret: input.secret, closesAt: input.closesAt.toISOString() },
+      after: { title: input.title, options: input.options, secret: input.secret, closesAt: input.closesAt.toISOString(), electorate: elect.electorate, bodyId: elect.bodyId },
     });
     return { id: m.id };
   });
@@ -59,8 +64,7 @@ export async function createMotion(deps: Deps, actor: Actor, input: CreateMotion
 /** A rule book is adopted by 同意/不同意/弃权 of the households, valid only with a 村民会议 turnout. */
 function assertBookVoteShape(input: CreateMotionInput) {
   const yesNo = input.options.length === YES_NO.length && input.options.every((o, i) => o === YES_NO[i]);
-  // every motion's electorate is today VILLAGE_HOUSEHOLDS (the column's only value); a body's or the
-  // representatives' electorate must be refused here once it exists
+  // a body's or the representatives' electorate is refused in resolveElectorate
   if (!yesNo || input.validityRule.kind === "ANY_TURNOUT" || input.decisionRule.kind === "MOST_VOTES") throw new DomainError("MOTION_BOOK_NEEDS_VILLAGE_VOTE");
 }
 
@@ -79,12 +83,12 @@ export async function openMotion(deps: Deps, actor: Actor, id: string) {
     assertClosesLater(m.closesAt, at);
     // the book may have been countersigned or sent back since the motion was drafted
     if (m.ruleBookId) await lockProposedBook(tx, villageId, m.ruleBookId);
-    const households = await activeHouseholdIds(tx, villageId);
-    if (households.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
+    const electors = await electorsToFreeze(tx, m, at);
+    if (electors.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
     if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
-    await repo.freezeElectorate(tx, id, households);
-    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: households.length } });
-    return { id, opensAt: at, electorate: households.length };
+    await repo.freezeElectorate(tx, id, electors);
+    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: electors.length, kind: m.electorate } });
+    return { id, opensAt: at, electorate: electors.length };
   });
 }
 
@@ -103,19 +107,22 @@ export async function vote(deps: Deps, actor: Actor, input: VoteInput): Promise<
     const m = await repo.lockMotionForVote(tx, villageId, input.motionId);
     if (!m) throw new DomainError("NOT_FOUND");
     if (m.status === "DRAFT") throw new DomainError("MOTION_NOT_OPEN");
-    const household = await householdOfActor(tx, actor);
-    const elector = household ? await repo.findElector(tx, input.motionId, household.id) : null;
-    if (!household || !elector) throw new DomainError("MOTION_NOT_ELECTOR");
+    // the household's row on a village-wide vote, the person's own on a body's
+    const found = await electorOfActor(tx, { id: input.motionId, electorate: m.electorate }, actor);
+    if (!found) throw new DomainError("MOTION_NOT_ELECTOR");
+    const { key, row: elector } = found;
     const firstVote = async (): Promise<VoteResult> => {
-      const e = await repo.findElector(tx, input.motionId, household.id);
-      const option = m.secret ? null : await repo.openBallotOf(tx, input.motionId, household.id);
-      return { motionId: input.motionId, votedAt: e!.votedAt!, first: false, option };
+      const e = (await repo.findElector(tx, input.motionId, key))!;
+      // a paper ballot handed in at a meeting stands: the app cannot add a second vote
+      if (e.channel === "PAPER") throw new DomainError("MOTION_VOTED_ON_PAPER", { at: villageMinute(e.votedAt!) });
+      const option = m.secret ? null : await repo.openBallotOf(tx, input.motionId, key);
+      return { motionId: input.motionId, votedAt: e.votedAt!, first: false, option };
     };
     if (elector.votedAt) return firstVote();
     if (m.status !== "OPEN" || m.closesAt.getTime() <= at.getTime()) throw new DomainError("MOTION_CLOSED");
     if (!m.options.includes(input.option)) throw new DomainError("MOTION_BAD_OPTION");
-    if ((await repo.markVoted(tx, input.motionId, household.id, at, m.secret ? null : actor.userId)) === 0) return firstVote();
-    await repo.insertBallot(tx, { motionId: input.motionId, option: input.option, householdId: m.secret ? null : household.id });
+    if ((await repo.markVoted(tx, input.motionId, key, at, m.secret ? null : actor.userId)) === 0) return firstVote();
+    await repo.insertBallot(tx, { motionId: input.motionId, option: input.option, key: m.secret ? null : key });
     return { motionId: input.motionId, votedAt: at, first: true, option: input.option };
   });
 }
@@ -142,7 +149,7 @@ export async function closeInTx(tx: Tx, at: Date, id: string, by: Actor | null, 
   const m = (await repo.findMotionAnyVillage(tx, id))!;
   if (m.secret) await closeRepo.shuffleBallots(tx, id);
   await closeRepo.lapsePending(tx, id, at);
-  const [tally, turnout] = await Promise.all([repo.tally(tx, id), repo.turnout(tx, [id])]);
+  const [tally, turnout, channels] = await Promise.all([repo.tally(tx, id), repo.turnout(tx, [id]), repo.channelCounts(tx, id)]);
   const electorate = turnout.get(id)?.electorate ?? 0;
   const counts = m.options.map((option) => ({ option, count: tally.get(option) ?? 0 }));
   const validityRule = ZValidityRule.parse(m.validityRule);
@@ -158,12 +165,12 @@ export async function closeInTx(tx: Tx, at: Date, id: string, by: Actor | null, 
   const maxPoints = ruleBook?.adoption === "POINTS_TOO_HIGH" ? ((await villageSettings(tx, m.villageId))?.maxRulePoints ?? 0) : null;
   const bookForNotice = info && ruleBook ? { version: info.version, title: info.title, adopted: ruleBook.adoption === "ADOPTED", adoption: ruleBook.adoption, maxRulePoints: maxPoints } : null;
   const earlyClose = early ? { requestedById: early.requestedById, confirmedById: early.confirmedById, reason: early.reason } : null;
-  const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook, earlyClose };
+  const result = { electorate, voted: o.voted, counts, validityRule, decisionRule, valid: o.valid, winner: o.winner, outcome: o.outcome, ruleBook, earlyClose, channels, electorateKind: m.electorate };
   const notice = await publishInTx(tx, {
     villageId: m.villageId,
     kind: "RESULT",
     title: `表决结果公告：${m.title}`.slice(0, 60),
-    body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice, early: early ?? null }),
+    body: resultNoticeBody({ ...result, question: m.question, secret: m.secret, ruleBook: bookForNotice, early: early ?? null, byPerson: m.electorate !== "VILLAGE_HOUSEHOLDS" }),
     publishedById: by?.userId ?? m.createdById,
     at,
   });
@@ -247,9 +254,17 @@ export async function staffList(deps: Deps, actor: Actor) {
 export async function board(deps: Deps, actor: Actor) {
   const villageId = noticeVillage(actor);
   const now = deps.now();
-  const [motions, household] = await Promise.all([repo.listPublicMotions(deps.db, villageId, LIST_MAX), householdOfActor(deps.db, actor)]);
+  const [all, household, persons] = await Promise.all([
+    repo.listPublicMotions(deps.db, villageId, LIST_MAX),
+    householdOfActor(deps.db, actor),
+    personIdsOfActor(deps.db, actor),
+  ]);
+  // a body's vote is shown only to its electors (each member votes as a person)
+  const personRows = await repo.personElectors(deps.db, persons, all.filter((m) => m.electorate !== "VILLAGE_HOUSEHOLDS").map((m) => m.id));
+  const personOf = new Map(personRows.map((r) => [r.motionId, r]));
+  const motions = all.filter((m) => m.electorate === "VILLAGE_HOUSEHOLDS" || personOf.has(m.id));
   const ids = motions.map((m) => m.id);
-  const [electors, turnout, books] = await Promise.all([
+  const [households, turnout, books] = await Promise.all([
     household ? repo.householdElectors(deps.db, household.id, ids) : Promise.resolve(new Map<string, Date | null>()),
     repo.turnout(deps.db, ids),
     booksOf(deps.db, villageId, motions),
@@ -257,9 +272,11 @@ export async function board(deps: Deps, actor: Actor) {
   const items = await Promise.all(
     motions.map(async (m) => {
       const open = m.status === "OPEN" && m.closesAt.getTime() > now.getTime();
-      const inElectorate = electors.has(m.id);
-      const votedAt = electors.get(m.id) ?? null;
-      const myChoice = household && votedAt && !m.secret ? await repo.openBallotOf(deps.db, m.id, household.id) : null;
+      const person = personOf.get(m.id);
+      const key: ElectorKey | null = person?.householdMemberId ? { householdMemberId: person.householdMemberId } : household && households.has(m.id) ? { householdId: household.id } : null;
+      const inElectorate = key !== null;
+      const votedAt = person ? person.votedAt : (households.get(m.id) ?? null);
+      const myChoice = key && votedAt && !m.secret ? await repo.openBallotOf(deps.db, m.id, key) : null;
       return {
         id: m.id,
         title: m.title,
@@ -267,6 +284,7 @@ export async function board(deps: Deps, actor: Actor) {
         ruleBook: bookLine(books, m),
         options: m.options,
         secret: m.secret,
+        byPerson: m.electorate !== "VILLAGE_HOUSEHOLDS",
         open,
         closesAt: m.closesAt,
         msLeft: open ? m.closesAt.getTime() - now.getTime() : 0,

@@ -69,3 +69,12 @@ export async function villageHouseholdsOfUsers(db: Reader, villageId: string, us
   for (const r of rows) if (r.userId) out.set(r.userId, [...(out.get(r.userId) ?? []), r.householdId]);
   return out;
 }
+
+/** The actor's own current person rows (HouseholdMember ids) in their village: who votes in a body's electorate. */
+export async function personIdsOfActor(db: Reader, actor: Actor): Promise<string[]> {
+  const rows = await db.householdMember.findMany({
+    where: { userId: actor.userId, status: "ACTIVE", household: { villageId: actor.villageId ?? "__none__", status: "ACTIVE" } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}

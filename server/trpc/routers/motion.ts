@@ -11,6 +11,8 @@ import {
 } from "@/server/modules/council/motion.schema";
 import * as motions from "@/server/modules/council/motion.service";
 import * as closing from "@/server/modules/council/motion-close.service";
+import { ZPaperSecretInput, ZPaperSheetInput, ZPaperVoteInput } from "@/server/modules/council/motion-paper.schema";
+import * as paper from "@/server/modules/council/motion-paper.service";
 
 export const motionRouter = router({
   list: allow("motion.list").query(({ ctx }) => motions.staffList(ctx.deps, ctx.actor)),
@@ -46,4 +48,13 @@ export const motionRouter = router({
   village: allow("motion.village")
     .input(ZMotionVillageInput)
     .query(({ ctx, input }) => closing.villageMotions(ctx.deps, ctx.actor, input.villageId)),
+  paperSheet: allow("motion.paperSheet")
+    .input(ZPaperSheetInput)
+    .query(({ ctx, input }) => paper.paperSheet(ctx.deps, ctx.actor, input.motionId)),
+  paperVote: allow("motion.paperVote")
+    .input(ZPaperVoteInput)
+    .mutation(({ ctx, input }) => paper.enterPaperVote(ctx.deps, ctx.actor, input)),
+  paperSecret: allow("motion.paperSecret")
+    .input(ZPaperSecretInput)
+    .mutation(({ ctx, input }) => paper.enterPaperSecret(ctx.deps, ctx.actor, input)),
 });

@@ -84,6 +84,15 @@ export default async function Page() {
                   ) : null}
                   <div className="mt-3 space-y-2">
                     {m.status === "DRAFT" ? <MotionAction id={m.id} action="open" /> : null}
+                    {m.status === "OPEN" ? (
+                      <Link
+                        href={`/c/motions/${m.id}/paper`}
+                        className="mb-2 inline-flex min-h-12 w-full items-center justify-center rounded-xl border border-brand px-4 text-lg font-medium text-brand"
+                        data-testid="motion-paper"
+                      >
+                        {t("paper.link")}
+                      </Link>
+                    ) : null}
                     {m.status === "DRAFT" ? <CancelDraft id={m.id} /> : null}
                     {m.status === "OPEN" && allVoted ? <MotionAction id={m.id} action="close" /> : null}
                     {m.status === "OPEN" && !allVoted && !pending ? <RequestClose id={m.id} /> : null}

@@ -7,7 +7,9 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 新建表决: saved as a draft; it is opened (freezing the list of voters) from the list. */
 export default async function Page() {
   const caller = await serverCaller();
-  const [t, awaiting] = await Promise.all([getTranslations("votes"), caller.rule.awaiting()]);
+  const [t, awaiting, bodyList] = await Promise.all([getTranslations("votes"), caller.rule.awaiting(), caller.body.list()]);
+  // a body's current members may vote instead of the village's households (one vote per person)
+  const bodies = bodyList.bodies.filter((b) => b.current.length > 0).map((b) => ({ id: b.id, kind: b.kind, name: b.name }));
   // the drafts put forward for adoption, which a village-wide vote may adopt
   const books = awaiting.map((b) => ({ id: b.id, version: b.version, title: b.title }));
   return (
@@ -17,7 +19,7 @@ export default async function Page() {
       </Link>
       <PageTitle>{t("staff.new")}</PageTitle>
       <Card>
-        <MotionForm books={books} />
+        <MotionForm books={books} bodies={bodies} />
       </Card>
     </div>
   );

@@ -36,6 +36,7 @@ export default async function VotesPage() {
                       {m.open ? t("board.open") : m.cancelled ? t("board.cancelled") : t("board.closed")}
                     </span>
                     {m.secret ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">{t("board.secret")}</span> : null}
+                    {m.byPerson ? <span className="rounded-full bg-stone-100 px-2 py-0.5 text-stone-800">{t("board.byPerson")}</span> : null}
                   </p>
                   <h2 className="mt-2 text-2xl font-bold text-stone-900">{m.title}</h2>
                   <p className="mt-1 whitespace-pre-line text-xl text-stone-800">{m.question}</p>
@@ -53,7 +54,9 @@ export default async function VotesPage() {
                   <div className="mt-3">
                     {m.votedAt ? (
                       <p className="rounded-xl bg-green-50 p-3 text-xl font-bold text-green-900" data-testid="vote-done">
-                        {m.myChoice ? t("board.voted", { choice: m.myChoice }) : t("board.votedSecret", { date: formatDateTime(m.votedAt, locale) })}
+                        {m.myChoice
+                          ? t(m.byPerson ? "board.votedPerson" : "board.voted", { choice: m.myChoice })
+                          : t(m.byPerson ? "board.votedSecretPerson" : "board.votedSecret", { date: formatDateTime(m.votedAt, locale) })}
                       </p>
                     ) : !m.inElectorate ? (
                       <p className="text-lg text-stone-700" data-testid="vote-not-elector">

@@ -1,0 +1,5 @@
+import { PageLoading } from "@/components/points/page-loading";
+
+export default function Loading() {
+  return <PageLoading />;
+}
