@@ -11,7 +11,9 @@ import type { Actor } from "@/server/auth/actor";
 import type { Deps } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
-import { activeHouseholdIds, householdOfActor } from "../households/for-council.read";
+import { accountsOfHouseholds, activeHouseholdIds, householdOfActor } from "../households/for-council.read";
+import { notifyManyInTx } from "../notifications/notification.service";
+import { villageMinute } from "@/server/lib/village-time.schema";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
 import { outcomeOf, YES_NO, ZDecisionRule, ZValidityRule } from "./motion.rules";
@@ -81,7 +83,13 @@ export async function openMotion(deps: Deps, actor: Actor, id: string) {
     if (households.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
     if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
     await repo.freezeElectorate(tx, id, households);
-    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: households.length } });
+    // in the same transaction: if anything after this fails, no one is told of a vote that is not open
+    const notified = await notifyManyInTx(tx, await accountsOfHouseholds(tx, households), "motion.opened", {
+      motionId: id,
+      title: m.title,
+      closes: villageMinute(m.closesAt),
+    });
+    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: households.length, notified } });
     return { id, opensAt: at, electorate: households.length };
   });
 }

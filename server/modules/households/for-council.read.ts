@@ -69,3 +69,14 @@ export async function villageHouseholdsOfUsers(db: Reader, villageId: string, us
   for (const r of rows) if (r.userId) out.set(r.userId, [...(out.get(r.userId) ?? []), r.householdId]);
   return out;
 }
+
+/** The accounts linked to ACTIVE members of the households (who gets a motion's 新表决 notification). */
+export async function accountsOfHouseholds(db: Reader, householdIds: string[]): Promise<string[]> {
+  if (householdIds.length === 0) return [];
+  const rows = await db.householdMember.findMany({
+    where: { householdId: { in: householdIds }, status: "ACTIVE", userId: { not: null } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
+}
