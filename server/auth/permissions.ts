@@ -144,6 +144,9 @@ export const PERMISSIONS = {
   "notice.pin": ["COMMITTEE"],
   "notice.board": VILLAGE_PEOPLE,
   "notice.open": VILLAGE_PEOPLE,
+  "notice.attach": ["COMMITTEE"],
+  "notice.detach": ["COMMITTEE"],
+  "notice.attachment": VILLAGE_PEOPLE,
   // motions and votes: the committee drafts, opens (freezing the electorate) and closes; supervisors
   // watch turnout; every account of the village sees the votes, and a household member casts its one vote
   "motion.list": ["COMMITTEE", "SUPERVISOR"],

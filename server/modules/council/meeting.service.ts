@@ -16,6 +16,7 @@ import { auditScope, recordAudit } from "../audit/audit.service";
 import { householdOfUser } from "../households/household.read";
 import { householdInVillage, memberLabels } from "../households/member.read";
 import { actingFor } from "../households/proxy.read";
+import { notifyManyInTx } from "../notifications/notification.service";
 import { villageAmong } from "../regions/region.read";
 import * as bodyRepo from "./body.repo";
 import type { BodyKind } from "./body.schema";
@@ -77,6 +78,14 @@ export async function schedule(deps: Deps, actor: Actor, input: ScheduleMeetingI
       noticeId = (await publishInTx(tx, { villageId, kind: "MEETING", title: noticeTitle("会议通知：", input.title), body: text, publishedById: actor.userId, at })).id;
       await repo.setNotice(tx, villageId, m.id, noticeId);
     }
+    const members = await expectedMembers(tx, villageId, body.id, input.startsAt);
+    await notifyManyInTx(tx, members.flatMap((x) => (x.userId ? [x.userId] : [])), "meeting.scheduled", {
+      meetingId: m.id,
+      body: body.name,
+      title: input.title,
+      when: villageMinute(input.startsAt),
+      place: input.place,
+    });
     await recordAudit(tx, actor, {
       regionId: villageId,
       action: "meeting.schedule",

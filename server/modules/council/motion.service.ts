@@ -12,8 +12,9 @@ import type { Deps, Tx } from "@/server/lib/deps";
 import { DomainError } from "@/server/lib/errors";
 import { villageMinute } from "@/server/lib/village-time.schema";
 import { recordAudit, SYSTEM_ACTOR } from "../audit/audit.service";
-import { householdOfActor, personIdsOfActor } from "../households/for-council.read";
+import { accountsOfHouseholds, accountsOfMembers, householdOfActor, personIdsOfActor } from "../households/for-council.read";
 import { electorOfActor, electorsToFreeze, resolveElectorate } from "./motion-electorate";
+import { notifyManyInTx } from "../notifications/notification.service";
 import { assertClosesLater, assertRuleFits, resultNoticeBody } from "./motion.policy";
 import * as repo from "./motion.repo";
 import * as closeRepo from "./motion-close.repo";
@@ -87,7 +88,12 @@ export async function openMotion(deps: Deps, actor: Actor, id: string) {
     if (electors.length === 0) throw new DomainError("MOTION_NO_ELECTORS");
     if ((await repo.markOpen(tx, villageId, id, at)) === 0) throw new DomainError("MOTION_NOT_DRAFT");
     await repo.freezeElectorate(tx, id, electors);
-    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: electors.length, kind: m.electorate } });
+    // in the same transaction: if anything after this fails, no one is told of a vote that is not open
+    const households = electors.flatMap((e) => (e.householdId ? [e.householdId] : []));
+    const members = electors.flatMap((e) => (e.householdMemberId ? [e.householdMemberId] : []));
+    const accounts = [...new Set([...(await accountsOfHouseholds(tx, households)), ...(await accountsOfMembers(tx, members))])];
+    const notified = await notifyManyInTx(tx, accounts, "motion.opened", { motionId: id, title: m.title, closes: villageMinute(m.closesAt) });
+    await recordAudit(tx, actor, { regionId: villageId, action: "motion.open", entity: "Motion", entityId: id, after: { electorate: electors.length, kind: m.electorate, notified } });
     return { id, opensAt: at, electorate: electors.length };
   });
 }

@@ -19,7 +19,7 @@ const NOTICE_SELECT = {
   publishedAt: true,
 } as const;
 
-const VERSION_SELECT = { version: true, title: true, body: true, reason: true, publishedById: true, publishedAt: true } as const;
+const VERSION_SELECT = { version: true, title: true, body: true, reason: true, publishedById: true, publishedAt: true, attachmentIds: true } as const;
 
 export function createNotice(tx: Tx, data: { villageId: string; kind: NoticeKind; title: string; body: string; createdById: string }) {
   return tx.notice.create({ data, select: NOTICE_SELECT });
@@ -55,7 +55,7 @@ export async function bumpVersion(tx: Tx, villageId: string, id: string, fromVer
 
 export function createVersion(
   tx: Tx,
-  data: { noticeId: string; version: number; title: string; body: string; reason: string; publishedById: string; publishedAt: Date },
+  data: { noticeId: string; version: number; title: string; body: string; reason: string; publishedById: string; publishedAt: Date; attachmentIds?: string[] },
 ) {
   return tx.noticeVersion.create({ data, select: { version: true } });
 }
@@ -112,4 +112,46 @@ export async function recordRead(db: Reader, data: { noticeId: string; household
     INSERT INTO "NoticeRead" ("id", "noticeId", "householdId", "userId", "version")
     VALUES (${randomUUID()}, ${data.noticeId}, ${data.householdId}, ${data.userId}, ${data.version})
     ON CONFLICT ("noticeId", "householdId") DO UPDATE SET "version" = GREATEST("NoticeRead"."version", EXCLUDED."version")`;
+}
+
+// ---- attachments ----
+
+const ATTACHMENT_SELECT = { id: true, kind: true, fileName: true, contentType: true, size: true, publishedIn: true, createdAt: true } as const;
+export type AttachmentRow = { id: string; kind: "PHOTO" | "PDF"; fileName: string; contentType: string; size: number; publishedIn: number | null; createdAt: Date };
+
+export function createAttachment(
+  tx: Tx,
+  data: { villageId: string; noticeId: string; kind: "PHOTO" | "PDF"; fileName: string; contentType: string; bytes: Buffer; createdById: string },
+) {
+  return tx.noticeAttachment.create({ data: { ...data, bytes: new Uint8Array(data.bytes), size: data.bytes.length }, select: ATTACHMENT_SELECT });
+}
+
+/** Locks the notice's row, so two uploads (or an upload and a publication) count its attachments one after the other. */
+export async function lockNotice(tx: Tx, villageId: string, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notice" WHERE "id" = ${id} AND "villageId" = ${villageId} FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/** Every attachment of the notice (staged and published), oldest first, without the bytes. */
+export function listAttachments(db: Reader, villageId: string, noticeId: string): Promise<AttachmentRow[]> {
+  return db.noticeAttachment.findMany({ where: { villageId, noticeId }, select: ATTACHMENT_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/** Marks staged attachments as first published in `version`. */
+export async function publishAttachments(tx: Tx, villageId: string, noticeId: string, ids: string[], version: number) {
+  if (ids.length === 0) return;
+  await tx.noticeAttachment.updateMany({ where: { villageId, noticeId, id: { in: ids }, publishedIn: null }, data: { publishedIn: version } });
+}
+
+/** Deletes a staged attachment (never published, so no reader saw it); 0 when it is not staged in the village. */
+export async function deleteStaged(tx: Tx, villageId: string, noticeId: string, id: string) {
+  return (await tx.noticeAttachment.deleteMany({ where: { id, villageId, noticeId, publishedIn: null } })).count;
+}
+
+/** An attachment's bytes and what is needed to decide who may fetch it; scoped by the village. */
+export function attachmentFile(db: Reader, villageId: string, id: string) {
+  return db.noticeAttachment.findFirst({
+    where: { id, villageId },
+    select: { id: true, kind: true, fileName: true, contentType: true, bytes: true, publishedIn: true, createdAt: true, notice: { select: { status: true } } },
+  });
 }

@@ -1,5 +1,6 @@
 /** Inputs of village notices (通知公告, 议事公告 …): drafts, publishing, corrections, pins, reading. */
 import { z } from "zod";
+import { NOTICE_ATTACHMENTS_MAX } from "@/server/lib/attachment.schema";
 import { ZId } from "@/server/lib/words.schema";
 
 /** The kinds posted in villages, in the order the committee picks them (docs/architecture.md). */
@@ -38,6 +39,8 @@ export const ZCorrectNoticeInput = z.object({
   title: ZNoticeTitle,
   body: ZNoticeBody,
   reason: z.string().trim().min(1).max(NOTICE_REASON_MAX),
+  /** attachments of the current version the correction no longer carries */
+  dropAttachmentIds: z.array(ZId).max(NOTICE_ATTACHMENTS_MAX).default([]),
 });
 export type CorrectNoticeInput = z.infer<typeof ZCorrectNoticeInput>;
 

@@ -6,17 +6,28 @@
  */
 import type { Actor } from "@/server/auth/actor";
 import type { Deps, Tx } from "@/server/lib/deps";
+import { NOTICE_ATTACHMENTS_MAX } from "@/server/lib/attachment.schema";
 import { DomainError } from "@/server/lib/errors";
 import { isUniqueViolation } from "@/server/lib/prisma-errors";
 import { userNames } from "../accounts/account.read";
 import { recordAudit } from "../audit/audit.service";
 import { activeHouseholdCount, householdOfActor } from "../households/for-council.read";
 import { assertDraft, assertPublished, boardOrder, noticeVillage } from "./notice.policy";
+import { viewOf } from "./notice-attachment.service";
 import * as repo from "./notice.repo";
 import { renderNotice } from "./notice.render";
 import type { CorrectNoticeInput, CreateNoticeInput, NoticeKind, PinNoticeInput, UpdateNoticeInput } from "./notice.schema";
 
 const LIST_MAX = 200;
+
+/** Looks up a version's attachment ids among the notice's attachments, in the version's order. */
+function filesOf(rows: repo.AttachmentRow[]) {
+  const byId = new Map(rows.map((a) => [a.id, a]));
+  return (ids: string[]) => ids.flatMap((id) => (byId.has(id) ? [viewOf(byId.get(id)!)] : []));
+}
+
+/** The attachments waiting for the next publication (uploaded to a draft or for a correction). */
+const stagedIds = (rows: repo.AttachmentRow[]) => rows.filter((a) => a.publishedIn === null).map((a) => a.id);
 
 /** Starts a notice as a DRAFT (villagers see nothing until it is published). */
 export async function createDraft(deps: Deps, actor: Actor, input: CreateNoticeInput) {
@@ -59,8 +70,17 @@ export async function publish(deps: Deps, actor: Actor, id: string) {
     if (!notice) throw new DomainError("NOT_FOUND");
     assertDraft(notice.status);
     if ((await repo.markPublished(tx, villageId, id, at)) === 0) throw new DomainError("NOTICE_NOT_DRAFT");
-    await repo.createVersion(tx, { noticeId: id, version: 1, title: notice.title, body: notice.body, reason: "", publishedById: actor.userId, publishedAt: at });
-    await recordAudit(tx, actor, { regionId: villageId, action: "villageNotice.publish", entity: "Notice", entityId: id, after: { kind: notice.kind, title: notice.title, version: 1 } });
+    // the draft's staged attachments are version 1's (the row lock taken above keeps uploads out meanwhile)
+    const attachmentIds = stagedIds(await repo.listAttachments(tx, villageId, id));
+    await repo.createVersion(tx, { noticeId: id, version: 1, title: notice.title, body: notice.body, reason: "", publishedById: actor.userId, publishedAt: at, attachmentIds });
+    await repo.publishAttachments(tx, villageId, id, attachmentIds, 1);
+    await recordAudit(tx, actor, {
+      regionId: villageId,
+      action: "villageNotice.publish",
+      entity: "Notice",
+      entityId: id,
+      after: { kind: notice.kind, title: notice.title, version: 1, attachments: attachmentIds.length },
+    });
     return { id, version: 1, publishedAt: at };
   });
 }
@@ -100,22 +120,41 @@ export async function correct(deps: Deps, actor: Actor, input: CorrectNoticeInpu
   const at = deps.now();
   try {
     return await deps.db.$transaction(async (tx) => {
+      if (!(await repo.lockNotice(tx, villageId, input.id))) throw new DomainError("NOT_FOUND");
       const notice = await repo.findNotice(tx, villageId, input.id);
       if (!notice) throw new DomainError("NOT_FOUND");
       assertPublished(notice.status);
-      if (notice.title === input.title && notice.body === input.body) throw new DomainError("NOTICE_UNCHANGED");
+      // the new version carries the current one's attachments but the dropped ones, then the staged ones
+      const [versions, attachments] = await Promise.all([repo.listVersions(tx, input.id), repo.listAttachments(tx, villageId, input.id)]);
+      const current = versions.find((v) => v.version === notice.version)?.attachmentIds ?? [];
+      const drop = new Set(input.dropAttachmentIds);
+      const staged = stagedIds(attachments);
+      const attachmentIds = [...current.filter((a) => !drop.has(a)), ...staged];
+      const sameFiles = attachmentIds.length === current.length && attachmentIds.every((a, i) => a === current[i]);
+      if (notice.title === input.title && notice.body === input.body && sameFiles) throw new DomainError("NOTICE_UNCHANGED");
+      if (attachmentIds.length > NOTICE_ATTACHMENTS_MAX) throw new DomainError("NOTICE_TOO_MANY_ATTACHMENTS", { max: NOTICE_ATTACHMENTS_MAX });
       if ((await repo.bumpVersion(tx, villageId, input.id, notice.version, { title: input.title, body: input.body })) === 0) {
         throw new DomainError("NOTICE_CHANGED");
       }
       const version = notice.version + 1;
-      await repo.createVersion(tx, { noticeId: input.id, version, title: input.title, body: input.body, reason: input.reason, publishedById: actor.userId, publishedAt: at });
+      await repo.createVersion(tx, {
+        noticeId: input.id,
+        version,
+        title: input.title,
+        body: input.body,
+        reason: input.reason,
+        publishedById: actor.userId,
+        publishedAt: at,
+        attachmentIds,
+      });
+      await repo.publishAttachments(tx, villageId, input.id, staged, version);
       await recordAudit(tx, actor, {
         regionId: villageId,
         action: "villageNotice.correct",
         entity: "Notice",
         entityId: input.id,
         before: { title: notice.title, version: notice.version },
-        after: { title: input.title, version, reason: input.reason },
+        after: { title: input.title, version, reason: input.reason, attachments: attachmentIds.length },
       });
       return { id: input.id, version };
     });
@@ -148,11 +187,13 @@ export async function staffGet(deps: Deps, actor: Actor, id: string) {
   const villageId = noticeVillage(actor);
   const notice = await repo.findNotice(deps.db, villageId, id);
   if (!notice) throw new DomainError("NOT_FOUND");
-  const [versions, counts, households] = await Promise.all([
+  const [versions, counts, households, attachments] = await Promise.all([
     repo.listVersions(deps.db, id),
     repo.readCounts(deps.db, [id]),
     activeHouseholdCount(deps.db, villageId),
+    repo.listAttachments(deps.db, villageId, id),
   ]);
+  const files = filesOf(attachments);
   const names = await userNames(deps.db, [notice.createdById, ...versions.map((v) => v.publishedById)]);
   const { createdById, ...rest } = notice;
   return {
@@ -161,7 +202,15 @@ export async function staffGet(deps: Deps, actor: Actor, id: string) {
     createdByName: names.get(createdById) ?? "",
     readHouseholds: counts.get(id) ?? 0,
     households,
-    versions: versions.map(({ publishedById, ...v }) => ({ ...v, html: renderNotice(v.body), publishedByName: names.get(publishedById) ?? "" })),
+    /** the current version's files, and the ones uploaded for the next publication */
+    attachments: files(versions.find((v) => v.version === notice.version)?.attachmentIds ?? []),
+    staged: attachments.filter((a) => a.publishedIn === null).map(viewOf),
+    versions: versions.map(({ publishedById, attachmentIds, ...v }) => ({
+      ...v,
+      html: renderNotice(v.body),
+      publishedByName: names.get(publishedById) ?? "",
+      attachments: files(attachmentIds),
+    })),
   };
 }
 
@@ -186,7 +235,12 @@ export async function open(deps: Deps, actor: Actor, id: string) {
   const villageId = noticeVillage(actor);
   const notice = await repo.findPublished(deps.db, villageId, id);
   if (!notice) throw new DomainError("NOT_FOUND");
-  const [versions, household] = await Promise.all([repo.listVersions(deps.db, id), householdOfActor(deps.db, actor)]);
+  const [versions, household, attachments] = await Promise.all([
+    repo.listVersions(deps.db, id),
+    householdOfActor(deps.db, actor),
+    repo.listAttachments(deps.db, villageId, id),
+  ]);
+  const files = filesOf(attachments);
   if (household) await repo.recordRead(deps.db, { noticeId: id, householdId: household.id, userId: actor.userId, version: notice.version });
   return {
     id: notice.id,
@@ -197,10 +251,18 @@ export async function open(deps: Deps, actor: Actor, id: string) {
     publishedAt: notice.publishedAt,
     correctedAt: notice.version > 1 ? (versions.at(-1)?.publishedAt ?? null) : null,
     html: renderNotice(notice.body),
+    attachments: files(versions.at(-1)?.attachmentIds ?? []),
     // the earlier versions, newest first, each with the reason of the correction that replaced it
     history: versions
       .slice(0, -1)
-      .map((v, i) => ({ version: v.version, title: v.title, publishedAt: v.publishedAt, html: renderNotice(v.body), replacedBecause: versions[i + 1]?.reason ?? "" }))
+      .map((v, i) => ({
+        version: v.version,
+        title: v.title,
+        publishedAt: v.publishedAt,
+        html: renderNotice(v.body),
+        attachments: files(v.attachmentIds),
+        replacedBecause: versions[i + 1]?.reason ?? "",
+      }))
       .reverse(),
   };
 }

@@ -78,3 +78,25 @@ export async function personIdsOfActor(db: Reader, actor: Actor): Promise<string
   });
   return rows.map((r) => r.id);
 }
+
+/** The accounts linked to ACTIVE members of the households (who gets a motion's 新表决 notification). */
+export async function accountsOfHouseholds(db: Reader, householdIds: string[]): Promise<string[]> {
+  if (householdIds.length === 0) return [];
+  const rows = await db.householdMember.findMany({
+    where: { householdId: { in: householdIds }, status: "ACTIVE", userId: { not: null } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
+}
+
+/** The accounts linked to these person rows (HouseholdMember ids) while they are ACTIVE members: a body's electors to notify. */
+export async function accountsOfMembers(db: Reader, memberIds: string[]): Promise<string[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await db.householdMember.findMany({
+    where: { id: { in: memberIds }, status: "ACTIVE", userId: { not: null } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  return rows.flatMap((r) => (r.userId ? [r.userId] : []));
+}

@@ -37,3 +37,15 @@ export function markRead(tx: Reader, a: Addressee, ids: string[] | null, at: Dat
     data: { readAt: at },
   });
 }
+
+/**
+ * One notification per account, written as one INSERT … SELECT over the array of account ids (no
+ * loop of round trips, however many households a village has); duplicates in `userIds` count once.
+ */
+export async function insertForUsers(tx: Tx, userIds: string[], kind: string, payload: Prisma.InputJsonValue): Promise<number> {
+  if (userIds.length === 0) return 0;
+  return tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "payload")
+    SELECT gen_random_uuid()::text, u, ${kind}, ${JSON.stringify(payload)}::jsonb
+    FROM (SELECT DISTINCT unnest(${userIds}::text[]) AS u) AS accounts`;
+}

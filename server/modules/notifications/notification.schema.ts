@@ -17,5 +17,7 @@ export const NOTIFICATION_KINDS = [
   "mediation.sessionScheduled",
   "mediation.agreementRecorded",
   "mediation.outcome",
+  "motion.opened",
+  "meeting.scheduled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

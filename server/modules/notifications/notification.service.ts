@@ -20,6 +20,19 @@ export async function notify(
   await repo.insertNotification(tx, { ...to, kind, payload: payload as Prisma.InputJsonValue });
 }
 
+/**
+ * Writes the same notification to many accounts inside the caller's transaction (a motion's
+ * electors, a body's members), so it exists exactly when the change it reports commits.
+ */
+export async function notifyManyInTx(
+  tx: Tx,
+  userIds: string[],
+  kind: NotificationKind,
+  payload: Record<string, string | number | boolean | null> = {},
+): Promise<number> {
+  return repo.insertForUsers(tx, userIds, kind, payload as Prisma.InputJsonValue);
+}
+
 async function addressee(deps: Deps, actor: Actor): Promise<repo.Addressee> {
   const h = await villagerHousehold(deps.db, actor);
   return { userId: actor.userId, householdId: h?.id ?? null };

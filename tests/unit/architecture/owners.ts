@@ -53,6 +53,7 @@ export const OWNERS: Record<string, string> = {
   Notice: "council",
   NoticeVersion: "council",
   NoticeRead: "council",
+  NoticeAttachment: "council",
   // motions and votes, one per household
   Motion: "council",
   MotionElector: "council",

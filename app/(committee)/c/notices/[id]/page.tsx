@@ -3,6 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CorrectNotice, PinNotice, PublishNotice } from "@/components/council/notice-actions";
 import { NoticeForm } from "@/components/council/notice-form";
 import { NoticeProse } from "@/components/council/notice-prose";
+import { AttachmentList, AttachmentUpload } from "@/components/council/notice-attachments";
+import { ERROR_STATUS, type ErrorCode } from "@/server/lib/errors";
 import { formatDateTime } from "@/server/lib/village-time.schema";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/stat";
@@ -12,8 +14,10 @@ import { serverCaller } from "@/server/trpc/server-caller";
  * One notice for the committee. A draft: what villagers will see, the editor and 发布. Published:
  * the read count, 置顶, 更正 (a new version) and every version so far.
  */
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
+  const query = await searchParams;
+  const attachError = query.attachError && query.attachError in ERROR_STATUS ? (query.attachError as ErrorCode) : null;
   const caller = await serverCaller();
   const [t, locale, n] = await Promise.all([getTranslations("notices"), getLocale(), caller.notice.get({ id })]);
   const draft = n.status === "DRAFT";
@@ -37,6 +41,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       <Card className="space-y-2">
         <h2 className="text-base font-medium text-stone-600">{t("detail.preview")}</h2>
         <NoticeProse html={n.html} testId="notice-preview" />
+        <AttachmentList files={draft ? n.staged : n.attachments} />
+      </Card>
+
+      <Card>
+        <AttachmentUpload noticeId={n.id} staged={draft ? [] : n.staged} attached={query.attached === "1"} error={attachError} />
       </Card>
 
       {draft ? (
@@ -67,6 +76,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                     <details className="mt-1">
                       <summary className="min-h-11 cursor-pointer py-2 text-lg text-brand">{t("open.showOld")}</summary>
                       <NoticeProse html={v.html} />
+                      <AttachmentList files={v.attachments} testId="version-attachments" />
                     </details>
                   ) : null}
                 </li>

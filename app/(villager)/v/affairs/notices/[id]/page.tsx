@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeProse } from "@/components/council/notice-prose";
+import { AttachmentList } from "@/components/council/notice-attachments";
 import { formatDateTime } from "@/server/lib/village-time.schema";
 import { Card, PageTitle } from "@/components/ui/card";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -51,6 +52,12 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
       <Card>
         <NoticeProse html={n.html} testId="notice-text" />
       </Card>
+      {n.attachments.length ? (
+        <Card className="space-y-2">
+          <h2 className="text-xl font-bold">{t("attachments.title")}</h2>
+          <AttachmentList files={n.attachments} />
+        </Card>
+      ) : null}
       {n.history.length ? (
         <Card className="space-y-2" data-testid="notice-history">
           <h2 className="text-xl font-bold">{t("open.history")}</h2>
@@ -63,6 +70,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
                 <details className="mt-1">
                   <summary className="min-h-11 cursor-pointer py-2 text-lg text-brand">{t("open.showOld")}</summary>
                   <NoticeProse html={v.html} />
+                  <AttachmentList files={v.attachments} testId="version-attachments" />
                 </details>
               </li>
             ))}
