@@ -19,6 +19,7 @@ import { motionRouter } from "./routers/motion";
 import { bodyRouter } from "./routers/body";
 import { meetingRouter } from "./routers/meeting";
 import { noticeRouter } from "./routers/notice";
+import { reportRouter } from "./routers/report";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   notice: noticeRouter,
   body: bodyRouter,
   meeting: meetingRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,5 +7,5 @@ export const ZNotificationListInput = z.object({ take: z.number().int().min(1).m
 export const ZMarkReadInput = z.object({ ids: z.array(ZId).min(1).max(100).optional() });
 
 /** The kinds written today; the text of each is notifications.kind.<kind> in the message catalogue. */
-export const NOTIFICATION_KINDS = ["pin.reset", "household.linkRequested"] as const;
+export const NOTIFICATION_KINDS = ["pin.reset", "household.linkRequested", "report.accepted", "report.declined", "report.duplicate"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -61,6 +61,10 @@ export const OWNERS: Record<string, string> = {
   BodyMember: "council",
   Meeting: "council",
   MeetingAttendance: "council",
+  // 随手拍 photo reports
+  Report: "reports",
+  ReportPhoto: "reports",
+  Landmark: "reports",
 };
 
 /**
