@@ -30,11 +30,13 @@ import zhBodies from "./messages/zh/bodies.json";
 import enBodies from "./messages/en/bodies.json";
 import zhMeetings from "./messages/zh/meetings.json";
 import enMeetings from "./messages/en/meetings.json";
+import zhReports from "./messages/zh/reports.json";
+import enReports from "./messages/en/reports.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhReports },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enReports },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

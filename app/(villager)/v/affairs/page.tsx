@@ -7,12 +7,13 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村务: the village notices (unread count), the votes waiting for the household, the points notice board (积分公示), the village rules in force and its bodies. */
 export default async function AffairsPage() {
   const caller = await serverCaller();
-  const [t, tp, tn, tv, tb, notices, votes] = await Promise.all([
+  const [t, tp, tn, tv, tb, tr, notices, votes] = await Promise.all([
     getTranslations("rules.affairs"),
     getTranslations("points"),
     getTranslations("notices"),
     getTranslations("votes"),
     getTranslations("bodies"),
+    getTranslations("reports"),
     caller.notice.board(),
     caller.motion.board(),
   ]);
@@ -36,6 +37,7 @@ export default async function AffairsPage() {
         badge={openVotes > 0 ? openVotes : undefined}
         testId="go-votes"
       />
+      <HubLink href="/v/report" icon="camera" title={tr("title")} body={tr("hubBody")} testId="go-report" />
       <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
       <HubLink href="/v/affairs/rules" icon="scroll" title={t("rulesLink")} body={t("rulesBody")} testId="go-rules" />
       <HubLink href="/v/affairs/bodies" icon="users" title={tb("villager.hubTitle")} body={tb("villager.hubBody")} testId="go-bodies" />
