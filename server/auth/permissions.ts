@@ -226,6 +226,21 @@ export const PERMISSIONS = {
   "mediation.followUp": ["VILLAGER", "COMMITTEE", "SUPERVISOR", "GRID_WORKER"],
   "mediation.confirm": ["VILLAGER"],
   "mediation.stats": ["COMMITTEE", "TOWN_ADMIN", "COUNTY_ADMIN"],
+  // 随手拍 reports (docs/architecture.md, "随手拍 reports"): a villager files for their household, a
+  // grid worker for a household of their grid (proxy); the grid worker of the report's grid or the
+  // committee reviews; supervisors read along; the photo route serves those who may see the report
+  "report.create": ["VILLAGER", "GRID_WORKER"],
+  "report.mine": ["VILLAGER"],
+  "report.options": ["VILLAGER", "GRID_WORKER", "COMMITTEE"],
+  "report.queue": ["GRID_WORKER", "COMMITTEE", "SUPERVISOR"],
+  "report.accept": ["GRID_WORKER", "COMMITTEE"],
+  "report.decline": ["GRID_WORKER", "COMMITTEE"],
+  "report.markDuplicate": ["GRID_WORKER", "COMMITTEE"],
+  "report.ofAward": ["VILLAGER", "COMMITTEE", "SUPERVISOR"],
+  "report.photo": ["VILLAGER", "GRID_WORKER", "COMMITTEE", "SUPERVISOR"],
+  "landmark.list": ["COMMITTEE"],
+  "landmark.save": ["COMMITTEE"],
+  "landmark.remove": ["COMMITTEE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

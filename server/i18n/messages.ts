@@ -34,11 +34,13 @@ import zhMatters from "./messages/zh/matters.json";
 import enMatters from "./messages/en/matters.json";
 import zhMediation from "./messages/zh/mediation.json";
 import enMediation from "./messages/en/mediation.json";
+import zhReports from "./messages/zh/reports.json";
+import enReports from "./messages/en/reports.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhMatters, ...zhMediation },
-  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enMatters, ...enMediation },
+  zh: { ...zhCommon, errors: zhErrors, ...zhHousehold, ...zhAdmin, ...zhRules, ...zhPoints, ...zhEvents, ...zhStore, ...zhCards, ...zhNotices, ...zhSettings, ...zhVotes, ...zhBodies, ...zhMeetings, ...zhMatters, ...zhMediation, ...zhReports },
+  en: { ...enCommon, errors: enErrors, ...enHousehold, ...enAdmin, ...enRules, ...enPoints, ...enEvents, ...enStore, ...enCards, ...enNotices, ...enSettings, ...enVotes, ...enBodies, ...enMeetings, ...enMatters, ...enMediation, ...enReports },
 } as const;
 
 export type Messages = (typeof MESSAGES)["zh"];

@@ -12,6 +12,8 @@ export const IMPORT_BODY_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTO_BODY_MAX_BYTES = 3 * 1024 * 1024 + 256 * 1024;
 /** A matter with up to three photos as base64 (matters/matter.schema.ts) plus its words. */
 export const MATTER_BODY_MAX_BYTES = 10 * 1024 * 1024;
+/** A 随手拍 report: up to three photos as base64 (2.8 MB each at most, report.schema.ts) plus its words. */
+export const REPORT_BODY_MAX_BYTES = 3 * (2 * 1024 * 1024 * 4) / 3 + 3 * 64 + 64 * 1024;
 /** Calls per tRPC batch. The browser client splits larger batches itself (components/trpc/provider.tsx). */
 export const TRPC_BATCH_MAX_CALLS = 20;
 
@@ -20,6 +22,7 @@ const LARGE_BODY_PROCEDURES: Record<string, number> = {
   "household.import": IMPORT_BODY_MAX_BYTES,
   "item.save": PHOTO_BODY_MAX_BYTES,
   "matter.raise": MATTER_BODY_MAX_BYTES,
+  "report.create": REPORT_BODY_MAX_BYTES,
 };
 
 /** The procedure paths named by a tRPC URL (`/api/trpc/a.b,c.d?batch=1`). */

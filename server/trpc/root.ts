@@ -21,6 +21,7 @@ import { meetingRouter } from "./routers/meeting";
 import { mediationRouter } from "./routers/mediation";
 import { noticeRouter } from "./routers/notice";
 import { matterRouter } from "./routers/matter";
+import { reportRouter } from "./routers/report";
 import { itemRouter, settlementRouter, storeRouter } from "./routers/store";
 
 export const appRouter = router({
@@ -49,6 +50,7 @@ export const appRouter = router({
   meeting: meetingRouter,
   matter: matterRouter,
   mediation: mediationRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

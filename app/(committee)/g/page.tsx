@@ -19,6 +19,7 @@ export default async function GridHome() {
             <p className="text-base opacity-90">{summary.villageName}</p>
           </Card>
           <VillageSummaryView s={summary} />
+          <LinkTile href="/g/reports" icon="camera" label={t("reports.queue.title")} testId="go-reports" />
           <LinkTile href="/g/households" icon="users" label={t("home.grid.households")} testId="go-households" />
           <LinkTile href="/g/meetings" icon="calendar" label={t("meetings.g.title")} testId="go-meetings" />
           <LinkTile href="/g/matters" icon="megaphone" label={t("matters.grid.tile")} testId="go-matters" />

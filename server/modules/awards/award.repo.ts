@@ -230,6 +230,7 @@ export function awardForFinalize(tx: Tx, id: string) {
       points: true,
       reason: true,
       memberId: true,
+      proxyUserId: true,
       status: true,
       proposedById: true,
       reviewedById: true,

@@ -54,6 +54,8 @@ export async function finalizeAwardInTx(tx: Tx, now: Date, awardId: string): Pro
     ruleId: a.ruleId,
     ruleBookId: a.ruleBookId,
     memberId: a.memberId,
+    // a grid worker filed the source record for the household (a 随手拍 report): recorded on the ledger
+    proxyUserId: a.proxyUserId,
     scoring: true,
   });
   await markFinal(tx, a.id, now, posted.transactionId);

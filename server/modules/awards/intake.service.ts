@@ -1,6 +1,6 @@
 /**
  * The one way award entries come into being. A single proposal, a batch, the check-ins of a closed
- * event (and next: 随手拍 reports, expiry) all pass through intakeAwards, so the checks that make an
+ * event an accepted 随手拍 report (and next: expiry) all pass through intakeAwards, so the checks that make an
  * entry legitimate — the rule is in force, its points are the rule's, the household is active, the
  * rule's cap holds, nothing is created twice for one source record, every entry is audited — exist
  * once and cannot drift apart between the ways in.
@@ -44,7 +44,7 @@ export type IntakeInput = {
   mode: "refuse" | "skip";
   /** the audit action of each entry's record; null when the caller writes one record for the whole intake */
   auditAction: string | null;
-  entries: { householdId: string; memberId?: string | null; sourceId?: string | null }[];
+  entries: { householdId: string; memberId?: string | null; sourceId?: string | null; proxyUserId?: string | null }[];
 };
 
 export type IntakeResult = {
@@ -126,6 +126,7 @@ export async function intakeAwards(tx: Tx, actor: Actor, input: IntakeInput): Pr
           source: input.source,
           sourceId: e.sourceId ?? null,
           batchKey: input.batchKey ?? null,
+          proxyUserId: e.proxyUserId ?? null,
           status,
           proposedById: actor.userId,
           proposedAt: now,

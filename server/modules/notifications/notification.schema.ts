@@ -19,5 +19,8 @@ export const NOTIFICATION_KINDS = [
   "mediation.outcome",
   "motion.opened",
   "meeting.scheduled",
+  "report.accepted",
+  "report.declined",
+  "report.duplicate",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

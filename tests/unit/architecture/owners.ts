@@ -73,6 +73,10 @@ export const OWNERS: Record<string, string> = {
   MediationParty: "mediation",
   MediationMediator: "mediation",
   MediationSession: "mediation",
+  // 随手拍 photo reports
+  Report: "reports",
+  ReportPhoto: "reports",
+  Landmark: "reports",
 };
 
 /**

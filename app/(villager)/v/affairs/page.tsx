@@ -7,7 +7,7 @@ import { serverCaller } from "@/server/trpc/server-caller";
 /** 村务: the village notices (unread count), the votes waiting for the household, the points notice board (积分公示), the village rules in force and its bodies. */
 export default async function AffairsPage() {
   const caller = await serverCaller();
-  const [t, tp, tn, tv, tb, tm, tmat, tmed, notices, votes] = await Promise.all([
+  const [t, tp, tn, tv, tb, tm, tmat, tmed, tr, notices, votes] = await Promise.all([
     getTranslations("rules.affairs"),
     getTranslations("points"),
     getTranslations("notices"),
@@ -16,6 +16,7 @@ export default async function AffairsPage() {
     getTranslations("meetings.villager"),
     getTranslations("matters"),
     getTranslations("mediation"),
+    getTranslations("reports"),
     caller.notice.board(),
     caller.motion.board(),
   ]);
@@ -39,6 +40,7 @@ export default async function AffairsPage() {
         badge={openVotes > 0 ? openVotes : undefined}
         testId="go-votes"
       />
+      <HubLink href="/v/report" icon="camera" title={tr("title")} body={tr("hubBody")} testId="go-report" />
       <HubLink href="/v/affairs/meetings" icon="users" title={tm("hubTitle")} body={tm("hubBody")} testId="go-meetings" />
       <HubLink href="/v/affairs/matters" icon="megaphone" title={tmat("hub.title")} body={tmat("hub.body")} testId="go-matters" />
       <HubLink href="/v/affairs/publicity" icon="megaphone" title={tp("board.title")} body={tp("board.hubBody")} testId="go-publicity" />
