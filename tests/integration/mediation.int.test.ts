@@ -104,13 +104,14 @@ describe("mediation", () => {
     const before = await count();
     for (const [actor, locale] of [[s.committee, "zh"], [s.gridWorker, "en"]] as const) {
       const api = callerFor(t.db, actor, { now: at(1000), locale });
+      // called one at a time: started together, a refusal could arrive before its handler is attached
       const refusals = [
-        api.mediation.schedule({ caseId: id, startsAt: new Date(T0.getTime() + DAY_MS), place: "村委会调解室" }),
-        api.mediation.agree({ caseId: id, agreement: "x" }),
-        api.mediation.refer({ caseId: id, reason: "x" }),
+        () => api.mediation.schedule({ caseId: id, startsAt: new Date(T0.getTime() + DAY_MS), place: "村委会调解室" }),
+        () => api.mediation.agree({ caseId: id, agreement: "x" }),
+        () => api.mediation.refer({ caseId: id, reason: "x" }),
       ];
-      for (const r of refusals) {
-        const e = await r.then(() => null, (err: unknown) => err as { code: string; message: string });
+      for (const call of refusals) {
+        const e = await call().then(() => null, (err: unknown) => err as { code: string; message: string });
         if (actor === s.committee) expect(e).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("只有本案的调解员") });
         // the grid worker is not a party's grid worker of this case's mediators and cannot see it
         else expect(["FORBIDDEN", "NOT_FOUND"]).toContain(e?.code);
